@@ -1,0 +1,1 @@
+"""Analyse: the per-article NLP stage (sentences, entities, quotes, time, events, figures)."""

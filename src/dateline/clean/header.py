@@ -1,0 +1,98 @@
+"""The title, byline and dateline around a story's text."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.clean import lines as shape
+from dateline.clean.blocks import HEADING, NOISE, PROSE, Line, content_words
+from dateline.model import Dateline
+from dateline.outlets import OutletTable
+
+# A headline shares at least this share of its content words with the story it heads...
+MIN_TITLE_OVERLAP = 0.4
+# ... and at least this many words, so that 'Breaking News' never heads a story by chance.
+MIN_TITLE_SHARED = 2
+# Separators between a headline and the site's name in page titles.
+TITLE_SEPARATORS = re.compile(r"\s+[|•·:]{1,2}\s+|\s+[-–—]\s+")
+BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]+){0,6})"
+    r"(?:\s*[,|/]\s*.*)?$"
+)
+# An author box name line has at most this many words.
+MAX_AUTHOR_WORDS = 5
+# Datelines: 'HAMBURG (Sputnik) —', 'MOSCOW, Nov 2 (Reuters) -', 'Moscow, SANA-', 'BEIRUT —'.
+PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3})"
+DASH = r"\s*[-–—]+\s*"
+DATELINE_PATTERNS = (
+    re.compile(rf"^{PLACE}(?:,\s*[A-Z][\w.]*(?:\s+\d{{1,2}})?)?\s*\((?P<agency>[^()]{{2,40}})\){DASH}"),
+    re.compile(rf"^{PLACE},\s*(?P<agency>[A-Z][A-Za-z]*[A-Z][A-Za-z/]*(?:\s+[A-Z][A-Za-z]+)?){DASH}"),
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][A-Za-z. ]+)?" + DASH),
+)
+# Datelines open one of the story's first paragraphs (a lede may stand before it).
+DATELINE_PARAGRAPHS = 3
+
+
+def headline_segments(text: str, outlets: OutletTable) -> list[str]:
+    """Parts of a page title that are not the site's own name."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(text) if p.strip()]
+    if len(parts) == 1 or " | " not in text and not any(outlets.by_mentions(p) for p in parts):
+        return [text]
+    return [p for p in parts if not outlets.by_mentions(p)] or [text]
+
+
+def title_overlap(candidate: str, story_words: set[str]) -> tuple[float, int]:
+    """Share and count of a candidate's content words that the story also uses."""
+    own = {w for w in content_words(candidate) if w not in STOP_WORDS}
+    shared = len(own & story_words)
+    return shared / max(len(own), 1), shared
+
+
+def pick_title(header: list[Line], story: str, outlets: OutletTable) -> tuple[str, Line] | None:
+    """The header line (or its headline part) that best names the story below it."""
+    story_words = content_words(story)
+    best: tuple[float, str, Line] | None = None
+    for line in header:
+        if line.kind != HEADING and not (line.kind == NOISE and line.why and "repeated line" in line.why):
+            continue
+        for segment in headline_segments(line.text, outlets):
+            share, shared = title_overlap(segment, story_words)
+            if share >= MIN_TITLE_OVERLAP and shared >= MIN_TITLE_SHARED and shape.is_heading(segment):
+                if best is None or share > best[0]:
+                    best = (share, segment, line)
+    return (best[1], best[2]) if best else None
+
+
+def byline_in(lines: list[Line]) -> tuple[str, Line] | None:
+    """A 'By Name' line, the usual printed byline."""
+    for line in lines:
+        if match := BYLINE.match(line.text):
+            return match["name"].strip(), line
+    return None
+
+
+def author_box(lines: list[Line]) -> tuple[str, Line] | None:
+    """A short name line followed by a paragraph about that name (an author-bio box)."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        count = len(shape.words(line.text))
+        if following.kind == PROSE and 0 < count <= MAX_AUTHOR_WORDS and not shape.TERMINAL.search(line.text):
+            if line.text in following.text and line.text[:1].isupper():
+                return line.text, line
+    return None
+
+
+def find_dateline(paragraphs: list[str]) -> Dateline | None:
+    """The dateline that opens one of the first paragraphs, with its place and agency."""
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        for pattern in DATELINE_PATTERNS:
+            if match := pattern.match(paragraph):
+                place = match["place"].strip()
+                agency = match.groupdict().get("agency")
+                return Dateline(
+                    place=place.title() if place.isupper() else place,
+                    agency=agency.strip() if agency else None,
+                    text=match.group(0).strip(),
+                )
+    return None

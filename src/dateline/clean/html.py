@@ -1,0 +1,34 @@
+"""Main text and page metadata of an HTML page, by trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+
+@dataclass
+class Extracted:
+    """What trafilatura found on a page: main text and the metadata Dateline uses."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extracted:
+    """The page's main text (paragraphs on their own lines) with title, author and site."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None:
+        return Extracted(text="")
+    return Extracted(
+        text=doc.text or "",
+        title=doc.title or None,
+        author=doc.author or None,
+        sitename=doc.sitename or None,
+        url=doc.url or url,
+    )

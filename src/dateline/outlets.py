@@ -1,0 +1,119 @@
+"""Canonical outlet names from a URL's domain, a dateline's agency or a page's self-references.
+
+The table is data (`data/outlets.toml`) that users extend with a TOML file of the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# A domain label shorter than this ('ft', 'dw', 'news') is too common a token to count as
+# the outlet naming itself in page furniture such as image paths.
+MIN_SELF_REFERENCE_LABEL = 5
+# Second-level suffixes under which the outlet's own label sits one step further left.
+COMPOUND_SUFFIXES = frozenset({"co.uk", "co.kr", "com.tr", "co.jp", "com.au", "co.in", "go.com"})
+
+
+@dataclass
+class Outlet:
+    """One outlet: its canonical name, its domains and the names it goes by."""
+
+    name: str
+    domains: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def host_of(url: str) -> str | None:
+    """The lower-case host of a URL (or of a bare domain), without 'www.'."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def own_label(domain: str) -> str:
+    """The label that names the site in a domain: 'aawsat' in 'english.aawsat.com'."""
+    parts = domain.split(".")
+    suffix_len = 2 if ".".join(parts[-2:]) in COMPOUND_SUFFIXES else 1
+    return parts[-suffix_len - 1] if len(parts) > suffix_len else parts[0]
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """A whole-token pattern; one-word and all-capital aliases must match their case."""
+    case_free = " " in alias.strip() and not alias.isupper()
+    flags = re.IGNORECASE if case_free else 0
+    body = r"\s+".join(re.escape(word) for word in alias.split())
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", flags)
+
+
+class OutletTable:
+    """Outlets by domain and by name, loaded from the shipped table plus a user file."""
+
+    def __init__(self, outlets: list[Outlet]):
+        self.outlets = outlets
+        self.by_domain = {d.lower(): o.name for o in outlets for d in o.domains}
+        self.patterns = [
+            (alias_pattern(alias), o.name) for o in outlets for alias in [o.name, *o.aliases]
+        ]
+        self.patterns += [
+            (re.compile(rf"(?<![A-Za-z0-9]){re.escape(label)}(?![A-Za-z0-9])", re.I), o.name)
+            for o in outlets
+            for label in {own_label(d.lower()) for d in o.domains}
+            if len(label) >= MIN_SELF_REFERENCE_LABEL
+        ]
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> OutletTable:
+        """The shipped table, with a user's TOML file of the same shape merged over it."""
+        shipped = resources.files("dateline") / "data" / "outlets.toml"
+        outlets = {o.name: o for o in read_outlets(shipped.read_text(encoding="utf-8"))}
+        if extra is not None:
+            outlets.update({o.name: o for o in read_outlets(Path(extra).read_text("utf-8"))})
+        return cls(list(outlets.values()))
+
+    def by_url(self, url: str) -> str | None:
+        """The outlet whose domain (or a parent domain) serves the URL."""
+        host = host_of(url)
+        while host and "." in host:
+            if host in self.by_domain:
+                return self.by_domain[host]
+            host = host.split(".", 1)[1]
+        return None
+
+    def by_agency(self, agency: str) -> str | None:
+        """The outlet a dateline agency names, e.g. 'Sputnik' in '(Sputnik) —'."""
+        for pattern, name in self.patterns:
+            if pattern.fullmatch(agency.strip()):
+                return name
+        return None
+
+    def by_mentions(self, text: str) -> str | None:
+        """The outlet named most often in page furniture (titles, footers, image paths)."""
+        votes: Counter[str] = Counter()
+        for pattern, name in self.patterns:
+            votes[name] += len(pattern.findall(text))
+        best = votes.most_common(1)
+        return best[0][0] if best and best[0][1] else None
+
+    def resolve(
+        self, *, url: str | None = None, agency: str | None = None, text: str | None = None
+    ) -> str | None:
+        """The canonical outlet: URL domain, dateline agency, mentions, else the bare host."""
+        if url and (name := self.by_url(url)):
+            return name
+        if agency and (name := self.by_agency(agency)):
+            return name
+        if text and (name := self.by_mentions(text)):
+            return name
+        return host_of(url) if url else None
+
+
+def read_outlets(toml_text: str) -> list[Outlet]:
+    """Outlets of one TOML document with `[[outlet]]` tables."""
+    return [Outlet(**entry) for entry in tomllib.loads(toml_text).get("outlet", [])]

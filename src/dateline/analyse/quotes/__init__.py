@@ -1,0 +1,227 @@
+"""Who said what: direct quotes, partial quotes and reported speech, each with its speaker.
+
+Candidates come from two places: quote marks (`marks`) and speech cues in the parse (`cues`).
+The judge here pairs them: a cue whose content is mostly a quote gives a direct quote; a cue
+whose content merely holds quoted words gives reported speech with the quoted words nested in
+it; a quote with no cue of its own that fills a paragraph continues the last speaker. Quotes
+inside quotes are attributed to a cue inside the enclosing quote ('He said: ...'). Each kept
+attribution records the pattern that produced it (`how`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.analyse.quotes.cues import CueCandidate, find_cues
+from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
+from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
+from dateline.model import Article, Quote
+
+__all__ = ["Attribution", "extract_attributions", "extract_quotes"]
+
+# Share of a cue's content that quoted words must cover for the whole to count as a direct quote.
+DIRECT_COVERAGE = 0.6
+# Characters allowed between a quote and its cue ('...," the minister said' or 'said: "...').
+MAX_CUE_GAP = 3
+# A quote with no cue continues the last speaker if it fills its paragraph or is this long.
+MIN_STANDALONE_WORDS = 12
+# ...and only if the last attribution is at most this many paragraphs back.
+STANDALONE_LOOKBACK_PARAGRAPHS = 2
+GAP_CHARS = set(" ,:;—–-\n\t\u00a0")
+
+
+@dataclass
+class Attribution:
+    """A quote with the evidence it was judged on: the source mention and the pattern."""
+
+    quote: Quote
+    source: SpeakerMention | None
+    how: str
+    span: QuoteSpan | None = None  # the quote marks it came from, for direct quotes
+    parent: Attribution | None = None  # the attribution whose text holds this one
+
+
+def _gap_is_joint(text: str, start: int, end: int) -> bool:
+    """True when only punctuation and a few spaces separate a quote from its cue."""
+    gap = text[start:end]
+    return start <= end and set(gap) <= GAP_CHARS and "\n" not in gap and len(gap.strip()) <= MAX_CUE_GAP
+
+
+def _adjacent_span(text: str, cue: CueCandidate, spans: list[QuoteSpan]) -> QuoteSpan | None:
+    """The quote right before the source-and-cue, or right after the cue ('said: "...")."""
+    clause = [cue.cue] + ([cue.source] if cue.source is not None else [])
+    first = min(t.left_edge.idx if t is cue.source else t.idx for t in clause)
+    last = max(t.idx + len(t.text) for t in clause)
+    for span in spans:
+        if _gap_is_joint(text, span.end + 1, first) or _gap_is_joint(text, last, span.start - 1):
+            return span
+    return None
+
+
+def _covering_span(content: tuple[int, int], spans: list[QuoteSpan]) -> QuoteSpan | None:
+    """The quote that makes up most of a content span, if any does."""
+    start, end = content
+    for span in spans:
+        overlap = min(end, span.end) - max(start, span.start)
+        if overlap > 0 and overlap >= DIRECT_COVERAGE * (end - start):
+            return span
+    return None
+
+
+def _trim_at_other_cues(cue: CueCandidate, content: tuple[int, int], cues: list[CueCandidate]) -> tuple[int, int]:
+    """Cut a content span before a later cue that carries its own content ('..., adding that')."""
+    start, end = content
+    for other in cues:
+        continues = other.cue.dep_ in ("advcl", "conj") and other.source is not None and other.source.i < cue.cue.i
+        if other is not cue and other.content and continues and start < other.cue.idx < end:
+            edge = other.cue.left_edge.idx
+            end = edge if start < edge < end else other.cue.idx
+    text = cue.cue.doc.text
+    while end > start and text[end - 1] in GAP_CHARS | set(",.;"):
+        end -= 1
+    return start, end
+
+
+def _cue_word(cue: CueCandidate) -> str:
+    """The cue as written: 'said', 'accused', 'according to'."""
+    return "according to" if cue.how == "according-to" else cue.cue.text
+
+
+def _new_quote(article: Article, start: int, end: int, direct: bool, at: int) -> Quote:
+    """A Quote for a content span (offsets into the body)."""
+    sentence = article.sentence_at(at)
+    return Quote(text=article.body[start:end], direct=direct, sentence=sentence.index if sentence else 0,
+                 start=start, end=end)
+
+
+def _speak(quote: Quote, mention: SpeakerMention | None, cue: str | None) -> Quote:
+    """Fill a quote's speaker, role and cue from a resolved mention."""
+    quote.speaker = mention.name if mention else None
+    quote.speaker_role = mention.role if mention else None
+    quote.cue = cue
+    return quote
+
+
+class _Judge:
+    """Pairs the cue candidates of one article with its quote spans, in text order."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article, self.text = article, article.body
+        self.spans = find_quote_spans(article.body)
+        self.cues = find_cues(doc)
+        self.speakers = ArticleSpeakers(doc)
+        self.found: list[Attribution] = []
+        self.claimed: dict[int, Attribution] = {}  # id(span) -> the attribution that took it
+
+    def run(self) -> list[Attribution]:
+        """Top-level cues, then cue-less quotes, then quotes inside quotes."""
+        for cue in self.cues:
+            if self._enclosing(cue.cue) is None:
+                self._judge_cue(cue)
+        self._judge_standalone()
+        for cue in self.cues:
+            if (enclosing := self._enclosing(cue.cue)) is not None:
+                self._judge_nested(cue, enclosing)
+        return sorted(self.found, key=lambda a: (a.quote.start, -a.quote.end))
+
+    def _enclosing(self, token: Token) -> QuoteSpan | None:
+        """The innermost quote span a token lies in."""
+        inside = [s for s in self.spans if s.start <= token.idx < s.end]
+        return inside[-1] if inside else None
+
+    def _free(self, depth: int = 0) -> list[QuoteSpan]:
+        """Quote spans at a depth that no attribution has taken yet."""
+        return [s for s in self.spans if s.depth == depth and id(s) not in self.claimed]
+
+    def _sentence_of(self, token: Token) -> int:
+        """Index of the article sentence that holds a token."""
+        sentence = self.article.sentence_at(token.idx)
+        return sentence.index if sentence else 0
+
+    def _judge_cue(self, cue: CueCandidate) -> None:
+        """Keep a cue outside quotes as a direct quote, as reported speech, or not at all."""
+        if cue.source is None:
+            return
+        content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
+        free = self._free()
+        span = _covering_span(content, free) if content else _adjacent_span(self.text, cue, free)
+        if span is None and (content is None or content[0] >= content[1]):
+            return
+        mention = self._resolve_outside(cue)
+        if span is not None:
+            self._keep_direct(span, mention, _cue_word(cue), cue.how if content else "adjacent", cue.cue.idx)
+            return
+        reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention,
+                                      _cue_word(cue)), mention, cue.how)
+        self.found.append(reported)
+        for partial in [s for s in free if content[0] <= s.start < content[1]]:
+            self._keep_direct(partial, mention, _cue_word(cue), "partial", cue.cue.idx, parent=reported)
+
+    def _resolve_outside(self, cue: CueCandidate) -> SpeakerMention:
+        """Resolve a cue's source; a source inside someone's quote ('we') speaks for that someone."""
+        around = self._enclosing(cue.source)
+        outer = self.claimed.get(id(around)) if around is not None else None
+        if outer is None:
+            return self.speakers.resolve(cue.source, self._sentence_of(cue.cue))
+        return self.speakers.resolve(cue.source, self._sentence_of(cue.cue), inside=(around.start, around.end),
+                                     enclosing=outer.source)
+
+    def _keep_direct(self, span: QuoteSpan, mention: SpeakerMention | None, cue: str | None, how: str,
+                     at: int, parent: Attribution | None = None) -> Attribution:
+        """Record a quote span as a direct quote of a speaker."""
+        quote = _speak(_new_quote(self.article, span.start, span.end, True, min(at, span.start)), mention, cue)
+        kept = Attribution(quote, mention, how, span, parent)
+        self.found.append(kept)
+        self.claimed[id(span)] = kept
+        return kept
+
+    def _judge_standalone(self) -> None:
+        """A cue-less quote that fills a paragraph (or is long) continues the last speaker."""
+        for span in self._free():
+            before = [a for a in self.found if a.quote.start < span.start and a.parent is None and a.source]
+            if not before or not self._stands_alone(span):
+                continue
+            last = max(before, key=lambda a: a.quote.start)
+            if self._paragraph(span.start) - self._paragraph(last.quote.start) <= STANDALONE_LOOKBACK_PARAGRAPHS:
+                self._keep_direct(span, last.source, None, "continuation", span.start)
+
+    def _stands_alone(self, span: QuoteSpan) -> bool:
+        """True for a quote that opens its paragraph or is long enough to be someone's words."""
+        line_start = self.text.rfind("\n", 0, span.start) + 1
+        opens_paragraph = not self.text[line_start : span.start - 1].strip()
+        return opens_paragraph or len(self.text[span.start : span.end].split()) >= MIN_STANDALONE_WORDS
+
+    def _paragraph(self, offset: int) -> int:
+        """The number of the paragraph (line) that holds an offset."""
+        return self.text.count("\n", 0, offset)
+
+    def _judge_nested(self, cue: CueCandidate, enclosing: QuoteSpan) -> None:
+        """'He said: ...' inside a quote: the inner quote, attributed inside the outer one's context."""
+        outer = self.claimed.get(id(enclosing))
+        inner = [s for s in self._free(enclosing.depth + 1) if enclosing.start <= s.start < enclosing.end]
+        if outer is None or cue.source is None or not inner:
+            return
+        content = cue.content
+        span = (_covering_span(content, inner) if content else None) or _adjacent_span(self.text, cue, inner)
+        if span is None:
+            return
+        mention = self.speakers.resolve(cue.source, self._sentence_of(cue.cue), inside=(enclosing.start, enclosing.end),
+                                        enclosing=outer.source)
+        self._keep_direct(span, mention, _cue_word(cue), "nested", cue.cue.idx, parent=outer)
+
+
+def extract_attributions(article: Article, doc: Doc) -> list[Attribution]:
+    """Every attribution of a parsed article with its evidence, ordered by the quote's start."""
+    return _Judge(article, doc).run()
+
+
+def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
+    """The quotes of a parsed article; `doc` is the parse of `article.body`."""
+    found = extract_attributions(article, doc)
+    position = {id(a): i for i, a in enumerate(found)}
+    for attribution in found:
+        if attribution.parent is not None:
+            attribution.quote.nested_in = position[id(attribution.parent)]
+    return [a.quote for a in found]

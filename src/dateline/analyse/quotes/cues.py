@@ -1,0 +1,157 @@
+"""Cue candidates from the dependency parse: a speech verb, its source and its content.
+
+Each candidate keeps the pattern that produced it (`how`), so the judge in `__init__` can say
+why a quote was kept. Content spans are character offsets into the parsed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.analyse.quotes.tables import SpeechVerbs, speech_verbs
+
+CONTENT_DEPS = ("ccomp", "parataxis")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Deps by which a verb shares the subject of its head: "..., adding that", "and called on".
+INHERITS_SUBJECT = ("advcl", "conj", "xcomp")
+# How far up the tree a subjectless 'adding' looks for the speech verb it continues.
+MAX_ANCESTOR_STEPS = 6
+EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
+
+
+@dataclass
+class CueCandidate:
+    """A speech cue found in the parse, before it is judged."""
+
+    cue: Token
+    source: Token | None  # head token of the source noun phrase
+    content: tuple[int, int] | None  # character span of the reported content
+    how: str  # the pattern: 'ccomp', 'accuse-of', 'call-for', 'according-to', 'bare'
+
+
+def token_span_chars(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a set of tokens, trimmed of edge punctuation and quote marks."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    text = doc.text
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _subtree_chars(token: Token) -> tuple[int, int] | None:
+    """Character span of a token's subtree, minus a leading complementiser 'that'."""
+    tokens = [t for t in token.subtree if not (t.dep_ == "mark" and t.head == token and t.lower_ == "that")]
+    return token_span_chars(tokens)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own nominal subject, if it has one."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _speaking_ancestor(verb: Token, verbs: SpeechVerbs) -> Token | None:
+    """The nearest speech verb above a verb that has a subject of its own."""
+    head = verb
+    for _ in range(MAX_ANCESTOR_STEPS):
+        if head.head == head:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and verbs.is_cue(head.lemma_.lower()) and _own_subject(head):
+            return head
+    return None
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The subject of a verb; 'saying', 'adding', 'and said' take the subject of the speaker above."""
+    own = _own_subject(verb)
+    if own is not None or verb.dep_ not in INHERITS_SUBJECT:
+        return own
+    speaker = _speaking_ancestor(verb, speech_verbs())
+    if speaker is not None:
+        return _own_subject(speaker)
+    return _own_subject(verb.head) if verb.head != verb else None
+
+
+def _say_content(verb: Token) -> tuple[int, int] | None:
+    """Content of a say-type verb: its clausal complement."""
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    return _subtree_chars(clauses[0]) if clauses else None
+
+
+def _accuse_content(verb: Token) -> tuple[int, int] | None:
+    """Content of 'X accused Y of Z': from Y to the end of the 'of'/'for' phrase."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for t in [verb, *objects] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    if not objects:
+        return None
+    tokens = [t for o in objects for t in o.subtree] + [t for p in preps for t in p.subtree]
+    return token_span_chars(tokens)
+
+
+def _call_content(verb: Token) -> tuple[int, int] | None:
+    """Content of 'X called for Z' or 'X called on Y to Z'."""
+    parts = [
+        c for c in verb.children
+        if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("xcomp", "dobj", "advcl"))
+    ]
+    if any(c.lower_ == "what" or c.dep_ == "oprd" for c in verb.children):
+        return None  # 'what it called "moderate fighters"' names, it does not report
+    if not parts or not any(p.dep_ != "dobj" for p in parts):
+        return None
+    return token_span_chars([t for p in parts for t in p.subtree])
+
+
+def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
+    """A candidate for a speech verb, with whichever content pattern fits it."""
+    lemma = token.lemma_.lower()
+    patterns = (
+        (verbs.say, _say_content, "ccomp"),
+        (verbs.accuse, _accuse_content, "accuse-of"),
+        (verbs.call, _call_content, "call-for"),
+    )
+    content, how = None, "bare"
+    for words, find_content, name in patterns:
+        if lemma in words and content is None:
+            content = find_content(token)
+            how = name if content else how
+    return CueCandidate(token, find_subject(token), content, how)
+
+
+def _according_candidate(token: Token, sentence: Span) -> CueCandidate | None:
+    """'According to X, Z': X is the source and the rest of the sentence the content."""
+    objects = [t for c in token.children if c.lower_ == "to" for t in c.children if t.dep_ == "pobj"]
+    if not objects:
+        return None
+    authors = [t for p in objects[0].children if p.lower_ in ("by", "from", "of") for t in p.children if t.dep_ == "pobj"]
+    if objects[0].lemma_.lower() in speech_verbs().statement_nouns and authors:
+        objects = authors  # 'according to an estimate by X': X is the source
+    phrase = {t.i for t in token.subtree}
+    before = [t for t in sentence if t.i < min(phrase)]
+    after = [t for t in sentence if t.i > max(phrase)]
+    content = token_span_chars(max(before, after, key=len))
+    return CueCandidate(token, objects[0], content, "according-to")
+
+
+def find_cues(doc: Doc) -> list[CueCandidate]:
+    """Every speech-cue candidate of a parsed text, in text order."""
+    verbs = speech_verbs()
+    candidates = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if token.lower_ == "according":
+                found = _according_candidate(token, sentence)
+            elif token.pos_ in ("VERB", "AUX") and verbs.is_cue(token.lemma_.lower()):
+                found = _verb_candidate(token, verbs)
+            else:
+                found = None
+            if found is not None:
+                candidates.append(found)
+    return candidates

@@ -1,0 +1,275 @@
+"""Who a source noun phrase is, inside one article: names, titles, pronouns, descriptions.
+
+An article names a person in full once ('Russian Foreign Minister Sergei Lavrov') and then
+says 'Lavrov', 'he' or 'the Russian top diplomat'. `ArticleSpeakers` keeps the people the
+article names (from the entities, whatever label the small model gave them when a title or a
+speech verb vouches for a person) and resolves each later mention to the fullest name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+
+from dateline.analyse.quotes.tables import speaker_words
+
+# Deps that stay inside a source noun phrase; relative clauses, appositions and commas do not.
+CORE_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "prep", "pobj", "flat", "quantmod", "punct")
+# Similarity (0-100) above which two surnames are one name misspelt: one slipped letter in 8+.
+SURNAME_SIMILARITY = 88
+# Shorter surnames must match exactly: one letter changes a short name into another.
+MIN_FUZZY_SURNAME = 6
+# A pronoun refers to the last speaker only when that speaker spoke this many sentences ago or less.
+PRONOUN_LOOKBACK_SENTENCES = 4
+NAME_STRIP = " ,.;:'’\"“”"
+DESCRIPTION_DETERMINERS = ("the", "this", "that")
+
+
+@dataclass
+class SpeakerMention:
+    """A resolved source: the fullest name (or the words as written) and how it was found."""
+
+    name: str
+    role: str | None
+    kind: str  # person | organisation | unknown
+    start: int  # character span of the in-text mention that was resolved
+    end: int
+    how: str  # name | surname | pronoun | description | organisation | first-person | as-written
+    sentence: int = -1
+
+
+@dataclass
+class PersonName:
+    """A person the article names, with the role the article gives."""
+
+    name: str
+    role: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+
+def clean_name(text: str) -> str:
+    """A name without a possessive ending or edge punctuation."""
+    text = text.strip(NAME_STRIP)
+    for ending in ("’s", "'s"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.strip(NAME_STRIP)
+
+
+def surname(name: str) -> str:
+    """The last word of a name, lower-cased (the key people are filed under)."""
+    words = name.split()
+    return words[-1].lower() if words else ""
+
+
+def surnames_match(left: str, right: str) -> bool:
+    """True when two surnames are equal, or one is a misspelling of the other."""
+    if left == right:
+        return True
+    if min(len(left), len(right)) < MIN_FUZZY_SURNAME:
+        return False
+    return fuzz.ratio(left, right) >= SURNAME_SIMILARITY
+
+
+def first_names_compatible(left: str, right: str) -> bool:
+    """True unless both names carry first names that clearly differ (Sergei ~ Sergey)."""
+    a, b = left.split()[:-1], right.split()[:-1]
+    if not a or not b:
+        return True
+    return fuzz.ratio(a[0].lower(), b[0].lower()) >= SURNAME_SIMILARITY - 10 or a[0][0] == b[0][0] and len(a[0]) <= 2
+
+
+def noun_phrase_core(head: Token) -> list[Token]:
+    """The tokens of a noun phrase without its relative clauses and appositions."""
+    tokens, stack = [head], [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in CORE_DEPS and not (child.dep_ == "punct" and child.i > head.i):
+                if child.dep_ == "prep" and child.lower_ != "of":
+                    continue
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def name_tokens(core: list[Token], head: Token) -> list[Token]:
+    """The personal-name tokens of a noun phrase: a PERSON entity, else the proper nouns at its head."""
+    words = speaker_words()
+    people = [t for t in core if t.ent_type_ == "PERSON"]
+    if people:
+        last = people[-1]
+        return [t for t in people if t.ent_iob_ != "O" and last.i - t.i < 4]
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "DATE"):
+        return []
+    run = [head]
+    for token in reversed([t for t in core if t.i < head.i]):
+        if token.i != run[0].i - 1 or token.pos_ != "PROPN" or token.lower_ in words.person_roles:
+            break
+        run.insert(0, token)
+    return run
+
+
+def role_text(core: list[Token], names: list[Token], head: Token) -> str | None:
+    """The title the phrase gives a person ('Russian Foreign Minister'), if it holds a role word."""
+    words = speaker_words()
+    first = names[0].i if names else head.i + 1
+    before = [t for t in core if t.i < first and t.dep_ != "det" and t.tag_ != "PRP$"]
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    for apposition in appositions:
+        before = before or [t for t in apposition.subtree if t.dep_ not in ("det", "punct")]
+    if not before and head.dep_ == "appos" and head.head.lower_ in words.person_roles:
+        before = [t for t in noun_phrase_core(head.head) if t.dep_ != "det" and t.tag_ != "PRP$"]
+    if not any(t.lower_ in words.person_roles for t in before):
+        return None
+    return clean_name(head.doc.text[before[0].idx : before[-1].idx + len(before[-1].text)]) or None
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    """The text a run of tokens covers, without a leading determiner."""
+    tokens = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)]
+    if not tokens:
+        return ""
+    return clean_name(tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+
+
+def _word_overlap(left: str, right: str) -> int:
+    """How many words two phrases share (case-folded, possessives dropped)."""
+    fold = lambda text: {clean_name(w).lower() for w in text.split()}  # noqa: E731
+    return len(fold(left) & fold(right) - {"the", "of", "a", ""})
+
+
+class ArticleSpeakers:
+    """The people one article names, and the speakers resolved so far, in text order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: list[PersonName] = []
+        self.history: list[SpeakerMention] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                core = noun_phrase_core(ent.root)
+                self.remember(clean_name(ent.text), role_text(core, list(ent), ent.root), ent.start_char)
+
+    def remember(self, name: str, role: str | None, position: int) -> PersonName:
+        """File a named person (merging with a person already filed under the same surname)."""
+        known = self.lookup(name)
+        if known is None:
+            known = PersonName(name)
+            self.people.append(known)
+        elif len(name.split()) > len(known.name.split()):
+            known.name = name
+        known.role = known.role or role
+        known.positions.append(position)
+        return known
+
+    def lookup(self, name: str) -> PersonName | None:
+        """The filed person a name or surname refers to, the fullest one first."""
+        key = surname(name)
+        found = [
+            p for p in self.people
+            if surnames_match(surname(p.name), key) and first_names_compatible(p.name, name)
+        ]
+        return max(found, key=lambda p: len(p.name.split()), default=None)
+
+    def last_person_before(self, position: int, *, low: int = 0) -> PersonName | None:
+        """The person mentioned last before a position (and after `low`)."""
+        best, best_at = None, -1
+        for person in self.people:
+            for at in person.positions:
+                if low <= at < position and at > best_at:
+                    best, best_at = person, at
+        return best
+
+    def last_speaker(self, kind: str, sentence: int) -> SpeakerMention | None:
+        """The last resolved speaker of a kind, if it spoke recently enough to be 'he' or 'it'."""
+        for mention in reversed(self.history):
+            if mention.kind == kind and sentence - mention.sentence <= PRONOUN_LOOKBACK_SENTENCES:
+                return mention
+        return None
+
+    def resolve(self, source: Token, sentence: int, *, inside: tuple[int, int] | None = None,
+                enclosing: SpeakerMention | None = None) -> SpeakerMention:
+        """Resolve a source's head token to a speaker, and remember it for later pronouns."""
+        core = noun_phrase_core(source)
+        start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+        if source.pos_ == "PRON":
+            found = self._pronoun(source, sentence, inside, enclosing)
+        else:
+            found = self._named(source, core) or self._description(source, core, sentence)
+        mention = SpeakerMention(found.name, found.role, found.kind, start, end, found.how, sentence)
+        if inside is None and mention.kind != "unknown":
+            self.history.append(mention)
+        return mention
+
+    def _as_written(self, tokens: list[Token], kind: str = "unknown", how: str = "as-written") -> SpeakerMention:
+        """The source's own words, unresolved."""
+        return SpeakerMention(_phrase_text(tokens) or tokens[0].text, None, kind, 0, 0, how)
+
+    def _from_person(self, person: PersonName, how: str) -> SpeakerMention:
+        """A mention of a filed person."""
+        return SpeakerMention(person.name, person.role, "person", 0, 0, how)
+
+    def _pronoun(self, source: Token, sentence: int, inside: tuple[int, int] | None,
+                 enclosing: SpeakerMention | None) -> SpeakerMention:
+        """'he' is the last person who spoke (or was named inside the same quote); 'it' the last body."""
+        words, lower = speaker_words(), source.lower_
+        if lower in words.first_person and enclosing is not None:
+            return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "first-person")
+        if lower in words.person_pronouns:
+            if inside is not None:
+                person = self.last_person_before(source.idx, low=inside[0])
+                if person is not None:
+                    return self._from_person(person, "pronoun")
+                if enclosing is not None:
+                    return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
+            spoke = self.last_speaker("person", sentence)
+            person = None if spoke else self.last_person_before(source.idx)
+            if spoke or person:
+                return spoke or self._from_person(person, "pronoun")
+        if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence)):
+            return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
+        return self._as_written([source])
+
+    def _named(self, source: Token, core: list[Token]) -> SpeakerMention | None:
+        """A source that carries a name: a person (by label, title or earlier mention) or a body."""
+        names = name_tokens(core, source)
+        if not names:
+            return self._organisation(source, core)
+        name = _phrase_text(names)
+        role = role_text(core, names, source)
+        is_person = any(t.ent_type_ == "PERSON" for t in names) or role or self.lookup(name)
+        if not is_person and (source.ent_type_ in ("ORG", "FAC") or source.lower_ in speaker_words().organisation_heads):
+            return self._as_written(core, "organisation", "organisation")
+        person = self.remember(name, role, source.idx)
+        how = "name" if len(name.split()) > 1 else "surname"
+        return SpeakerMention(person.name, role or person.role, "person", 0, 0, how)
+
+    def _organisation(self, source: Token, core: list[Token]) -> SpeakerMention | None:
+        """A body that speaks: 'the Defense Ministry', 'Moscow', 'the Kremlin'."""
+        words = speaker_words()
+        if source.lower_ in words.organisation_heads or source.ent_type_ in ("ORG", "GPE", "NORP"):
+            return self._as_written(core, "organisation", "organisation")
+        return None
+
+    def _description(self, source: Token, core: list[Token], sentence: int) -> SpeakerMention:
+        """'the Russian top diplomat': the person whose role shares most words, else the last speaker."""
+        words = speaker_words()
+        definite = core[0].lower_ in DESCRIPTION_DETERMINERS
+        if not definite or source.lower_ not in words.person_roles:
+            return self._as_written(core)
+        description = _phrase_text(core)
+        known = [m for m in self.history if m.kind == "person" and m.role]
+        known += [SpeakerMention(p.name, p.role, "person", 0, 0, "name") for p in self.people
+                  if p.role and min(p.positions) < source.idx]
+        scored = [(_word_overlap(description, m.role or ""), i) for i, m in enumerate(known)]
+        best = max(scored, default=(0, -1))
+        if best[0] > 0:
+            match = known[best[1]]
+            return SpeakerMention(match.name, match.role, "person", 0, 0, "description")
+        spoke = self.last_speaker("person", sentence)
+        if spoke is not None:
+            return SpeakerMention(spoke.name, spoke.role, "person", 0, 0, "description")
+        return self._as_written(core)

@@ -1,0 +1,59 @@
+"""The speech-verb and speaker-role tables shipped in dateline/data (users extend them)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class SpeechVerbs:
+    """Cue words by the way their content is found."""
+
+    say: frozenset[str]
+    accuse: frozenset[str]
+    call: frozenset[str]
+    according: tuple[str, ...]
+    statement_nouns: frozenset[str]
+
+    def is_cue(self, lemma: str) -> bool:
+        """True for any verb lemma that can attribute content to its subject."""
+        return lemma in self.say or lemma in self.accuse or lemma in self.call
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """Words that mark a role, an organisation or a pronoun."""
+
+    person_roles: frozenset[str]
+    organisation_heads: frozenset[str]
+    person_pronouns: frozenset[str]
+    organisation_pronouns: frozenset[str]
+    first_person: frozenset[str]
+
+
+def _read_table(name: str) -> dict:
+    """Parse one TOML table of the package's data folder."""
+    return tomllib.loads(resources.files("dateline.data").joinpath(name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> SpeechVerbs:
+    """The speech-verb table, loaded once."""
+    table = _read_table("speech_verbs.toml")
+    return SpeechVerbs(
+        say=frozenset(table["say"]),
+        accuse=frozenset(table["accuse"]),
+        call=frozenset(table["call"]),
+        according=tuple(table["according"]),
+        statement_nouns=frozenset(table["statement_nouns"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    """The role and organisation table, loaded once."""
+    table = _read_table("speaker_roles.toml")
+    return SpeakerWords(**{key: frozenset(w.lower() for w in words) for key, words in table.items()})

@@ -236,6 +236,9 @@ class ArticleSpeakers:
     def _named(self, source: Token, core: list[Token]) -> SpeakerMention | None:
         """A source that carries a name: a person (by label, title or earlier mention) or a body."""
         names = name_tokens(core, source)
+        named_apposition = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if not names and named_apposition and source.lower_ in speaker_words().person_roles:
+            return self._named(named_apposition[0], noun_phrase_core(named_apposition[0]))  # 'the mayor, Jo Park,'
         if not names:
             return self._organisation(source, core)
         name = _phrase_text(names)

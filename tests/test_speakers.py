@@ -1,0 +1,57 @@
+"""Cross-article speaker linking: aliases merge, namesakes stay apart, ids are stable."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyse.nlp import parse
+from dateline.analyse.quotes import extract_quotes
+from dateline.link.speakers import link_speakers, slug
+from dateline.model import Article, Quote
+
+
+def article_with(*speakers: tuple[str, str | None]) -> Article:
+    quotes = [Quote(text="words", direct=False, speaker=name, speaker_role=role) for name, role in speakers]
+    return Article(id=str(len(speakers)), source="x", quotes=quotes)
+
+
+@pytest.mark.parametrize(
+    ("names", "groups"),
+    [
+        (["Sergei Lavrov", "Sergey Lavrov", "Lavrov"], 1),
+        (["Anna Berg", "Tom Berg"], 2),
+        (["Anna Berg", "Tom Berg", "Berg"], 3),
+        (["Frank-Walter Steinmeier", "Frank-Walter Steimeier"], 1),
+        (["Russia's Defense Ministry", "Russian Defense Ministry"], 1),
+        (["Russian Defense Ministry", "Russian Foreign Ministry"], 2),
+        (["Ian Cole", "Ian Cale"], 2),
+    ],
+)
+def test_grouping(names, groups):
+    articles = [article_with((n, None)) for n in names]
+    assert len(link_speakers(articles)) == groups
+
+
+def test_ids_set_and_stable():
+    articles = [article_with(("Sergey Lavrov", "Foreign Minister")), article_with(("Sergei Lavrov", None))]
+    first = link_speakers(articles)
+    again = link_speakers(articles)
+    assert [s.id for s in first] == [s.id for s in again]
+    assert {q.speaker_id for a in articles for q in a.quotes} == {first[0].id}
+    assert first[0].roles == ["Foreign Minister"] and first[0].quotes == 2
+
+
+def test_slug():
+    assert slug("Frank-Walter Steinmeier") == "frank-walter-steinmeier"
+
+
+@pytest.mark.seeds
+def test_seed_lavrov_is_one_speaker(seed_texts, nlp):
+    articles = []
+    for name, text in seed_texts.items():
+        article = Article(id=name, source=name, body=text)
+        article.quotes = extract_quotes(article, parse(article, nlp))
+        articles.append(article)
+    lavrovs = [s for s in link_speakers(articles) if "lavrov" in s.id]
+    assert len(lavrovs) == 1
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= {lavrovs[0].name, *lavrovs[0].aliases}

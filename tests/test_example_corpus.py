@@ -119,6 +119,10 @@ def test_speaker_spellings_each_appear(golden: dict, example_dir: Path) -> None:
 
 def test_framing_terms_appear_in_their_outlets(golden: dict, example_dir: Path) -> None:
     for framing in golden["framing"]:
-        texts = [source_content(example_dir, a["source"]).lower() for a in golden["article"] if a["outlet"] == framing["outlet"]]
+        texts = [
+            source_content(example_dir, a["source"]).lower()
+            for a in golden["article"]
+            if a["outlet"] == framing["outlet"]
+        ]
         for term in framing["terms"]:
             assert any(term in text for text in texts), (framing["outlet"], term)

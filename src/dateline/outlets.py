@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 # A domain label shorter than this ('ft', 'dw', 'news') is too common a token to count as
-# the outlet naming itself in page furniture such as image paths.
+# the outlet naming itself in page furniture; labels count only inside URL-like tokens
+# ('/alalam_123.jpg', 'desk@reuters.com'), never as plain words ('independent').
 MIN_SELF_REFERENCE_LABEL = 5
 # Second-level suffixes under which the outlet's own label sits one step further left.
 COMPOUND_SUFFIXES = frozenset({"co.uk", "co.kr", "com.tr", "co.jp", "com.au", "co.in", "go.com"})
@@ -62,7 +63,7 @@ class OutletTable:
             (alias_pattern(alias), o.name) for o in outlets for alias in [o.name, *o.aliases]
         ]
         self.patterns += [
-            (re.compile(rf"(?<![A-Za-z0-9]){re.escape(label)}(?![A-Za-z0-9])", re.I), o.name)
+            (re.compile(rf"(?<=[/@_.]){re.escape(label)}|{re.escape(label)}(?=[_/]|\.[a-z])", re.I), o.name)
             for o in outlets
             for label in {own_label(d.lower()) for d in o.domains}
             if len(label) >= MIN_SELF_REFERENCE_LABEL

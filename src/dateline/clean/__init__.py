@@ -97,21 +97,22 @@ def furniture_text(page: PageJudgement) -> str:
 
 
 def resolve_outlet(doc: RawDocument, page: PageJudgement, table: OutletTable) -> str | None:
-    """Metadata, URL domain, the page title's site part, the dateline agency, then furniture."""
+    """Metadata, URL domain, the page's own name, the dateline agency, then furniture."""
     if doc.outlet:
         return doc.outlet
     url = doc.url or (page.extracted.url if page.extracted else None)
     if url and (name := table.by_url(url)):
         return name
-    if page.extracted and page.extracted.sitename:
-        if name := table.by_mentions(page.extracted.sitename):
-            return name
     titles = [line.text for line in page.header if " | " in line.text]
+    if page.extracted and page.extracted.sitename:
+        titles.append(page.extracted.sitename)
     if titles and (name := table.by_mentions("\n".join(titles))):
         return name
     dateline = header.find_dateline([line.text for line in page.kept])
     agency = dateline.agency if dateline else None
-    return table.resolve(url=url, agency=agency, text=furniture_text(page))
+    if known := table.resolve(agency=agency, text=furniture_text(page)):
+        return known
+    return header.masthead(page.lines) or agency or (table.resolve(url=url) if url else None)
 
 
 def build_article(doc: RawDocument, page: PageJudgement, table: OutletTable) -> Article:

@@ -23,6 +23,9 @@ BYLINE = re.compile(
 )
 # An author box name line has at most this many words.
 MAX_AUTHOR_WORDS = 5
+# A masthead stands among the page's first lines and has at most this many words.
+MASTHEAD_LINES = 3
+MAX_MASTHEAD_WORDS = 4
 # Datelines: 'HAMBURG (Sputnik) —', 'MOSCOW, Nov 2 (Reuters) -', 'Moscow, SANA-', 'BEIRUT —'.
 PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3})"
 DASH = r"\s*[-–—]+\s*"
@@ -95,4 +98,16 @@ def find_dateline(paragraphs: list[str]) -> Dateline | None:
                     agency=agency.strip() if agency else None,
                     text=match.group(0).strip(),
                 )
+    return None
+
+
+def masthead(lines: list[Line]) -> str | None:
+    """The site's own name: a short line at the top that the page repeats further down."""
+    for line in lines[:MASTHEAD_LINES]:
+        count = len(shape.words(line.text))
+        if not 0 < count <= MAX_MASTHEAD_WORDS or shape.TERMINAL.search(line.text) or "|" in line.text:
+            continue
+        needle = line.text.lower()
+        if any(needle in other.text.lower() for other in lines if other.index != line.index):
+            return line.text.title() if line.text.isupper() else line.text
     return None

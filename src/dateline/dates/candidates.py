@@ -1,0 +1,136 @@
+"""Extractors: every date a page shows, with where on the page it stands.
+
+Nothing here judges; `dates.judge` decides which candidate is the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
+
+from dateline.clean.lines import split_units
+from dateline.model import Article, RawDocument
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = (
+    r"(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+)
+TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+FULL_DATE = re.compile(
+    rf"(?i)(?:{WEEKDAY})?(?:(?<![\w]){MONTH}\s+{DAY},?\s+\d{{4}}"
+    rf"|(?<!\d){DAY}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
+    r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
+    r"|(?<![\d./])\d{1,2}[./]\d{1,2}[./]\d{4}(?![\d./]))"
+    rf"(?:(?:,?\s+|\s+at\s+|\s*[|-]\s*){TIME})?"
+)
+# A time of day with a zone printed before the date: the shape of a page's live clock.
+CLOCK_FIRST = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?(?:GMT|UTC|[A-Z]{2,4})(?![a-z])")
+COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|\ball rights reserved\b")
+YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20\d\d)(?![\d/-]|\.\d)")
+WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+HEADER, CLOCK, CAPTION, COPYRIGHT_LINE, RELATED, TEXT, YEAR_ONLY = (
+    "header", "clock", "caption", "copyright", "related", "text", "year",
+)
+METADATA, HTMLDATE, DATELINE = "metadata", "htmldate", "dateline"
+
+
+@dataclass
+class DateCandidate:
+    """A date seen somewhere on the page, with the text it came from."""
+
+    date: str
+    text: str
+    source: str
+    time: str | None = None
+    weekday: int | None = None  # the weekday the page states beside the date, if any
+
+
+def parse_date(text: str) -> date | None:
+    """The calendar date a matched date string names (day first when ambiguous)."""
+    cleaned = re.sub(r"(?i)\bsept\b", "Sep", re.sub(r"(?i)\bof\b|(?<=\d)(st|nd|rd|th)\b", "", text))
+    try:
+        parsed = dateutil_parser.parse(cleaned, dayfirst=True, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed.year > 1900 else None
+
+
+def dates_in(line: str, source: str) -> list[DateCandidate]:
+    """Every full date (day, month and year) in one line."""
+    found = []
+    for match in FULL_DATE.finditer(line):
+        date_text = match.group(0)
+        if match["time"]:
+            date_text = date_text[: match.start("time") - match.start()]
+        parsed = parse_date(date_text)
+        if parsed is None:
+            continue
+        weekday = WEEKDAY_INDEX.get(match["weekday"][:3].lower()) if match["weekday"] else None
+        found.append(DateCandidate(parsed.isoformat(), line, source, match["time"], weekday))
+    return found
+
+
+def page_lines(doc: RawDocument, article: Article) -> list[str]:
+    """The page's lines in order, as the cleaner saw them."""
+    text = doc.text if doc.text is not None else "\n\n".join([*article.removed, article.body])
+    return [unit for unit, _ in split_units(text)]
+
+
+def source_of(line: str, *, zone: str, article: Article) -> str:
+    """Where on the page a dated line stands, from its zone and its shape."""
+    if line in article.captions:
+        return CAPTION
+    if COPYRIGHT.search(line):
+        return COPYRIGHT_LINE
+    if zone == "body":
+        return TEXT
+    if zone == "header":
+        return CLOCK if CLOCK_FIRST.match(line) else HEADER
+    return RELATED
+
+
+def text_candidates(doc: RawDocument, article: Article) -> list[DateCandidate]:
+    """Dates in the page's lines, each tagged header, clock, caption, text, related..."""
+    body_lines = set(article.body.split("\n\n")) if article.body else set()
+    lines = page_lines(doc, article)
+    inside = [i for i, line in enumerate(lines) if line in body_lines] or [len(lines)]
+    found: list[DateCandidate] = []
+    for index, line in enumerate(lines):
+        zone = "body" if line in body_lines else "header" if index <= inside[-1] else "footer"
+        found.extend(dates_in(line, source_of(line, zone=zone, article=article)))
+    return found
+
+
+def body_years(article: Article) -> list[int]:
+    """Years the story's text mentions ('since 2011', 'in 2012')."""
+    return [int(y) for y in YEAR.findall(article.body)]
+
+
+def metadata_candidate(doc: RawDocument) -> DateCandidate | None:
+    """The date the input's own metadata gives (JSON Lines field)."""
+    if not doc.published:
+        return None
+    parsed = parse_date(doc.published)
+    if parsed is None:
+        return None
+    return DateCandidate(parsed.isoformat(), f"input metadata: {doc.published}", METADATA)
+
+
+def htmldate_candidate(doc: RawDocument) -> DateCandidate | None:
+    """htmldate's reading of the page's markup (meta tags, time elements, URL)."""
+    if not doc.html:
+        return None
+    from htmldate import find_date
+
+    found = find_date(doc.html, url=doc.url, original_date=True, extensive_search=True)
+    if not found:
+        return None
+    return DateCandidate(found, f"htmldate (page markup): {found}", HTMLDATE)

@@ -1,0 +1,71 @@
+"""Near-duplicates and syndicated copies: the same text under another outlet's furniture.
+
+MinHash LSH over word shingles of the cleaned bodies finds candidate pairs without comparing
+all pairs; exact shingle containment then judges each pair, so that a wire story trimmed by
+one outlet still counts as a copy of the fuller one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+from dateline.model import Article
+
+# Words per shingle: five words rarely repeat between independent reports of one event.
+SHINGLE_WORDS = 5
+# MinHash permutations: enough for a stable Jaccard estimate near the LSH threshold.
+PERMUTATIONS = 128
+# Jaccard at which LSH proposes a pair; low, so that trimmed copies are still proposed.
+LSH_THRESHOLD = 0.3
+# Share of the shorter body's shingles found in the other: above it, the shorter is a copy.
+MIN_CONTAINMENT = 0.6
+# Bodies with fewer shingles than this are too short to call copies.
+MIN_SHINGLES = 10
+TOKEN = re.compile(r"\w+")
+
+
+def shingles(body: str) -> set[str]:
+    """Lower-case word n-grams of a body."""
+    words = TOKEN.findall(body.lower())
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def signature(grams: set[str]) -> MinHash:
+    """The MinHash of a shingle set."""
+    minhash = MinHash(num_perm=PERMUTATIONS)
+    for gram in grams:
+        minhash.update(gram.encode("utf-8"))
+    return minhash
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger."""
+    return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def original_order(article: Article, position: int) -> tuple[int, str, int]:
+    """Sort key: dated before undated, earliest first, then first seen."""
+    day = article.published.date
+    return (0 if day else 1, day or "", position)
+
+
+def find_duplicates(articles: list[Article]) -> dict[str, str]:
+    """Map each copy's id to the id of its original (earliest published, else first seen)."""
+    grams = {a.id: shingles(a.body) for a in articles}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    order = {a.id: original_order(a, i) for i, a in enumerate(articles)}
+    copies: dict[str, str] = {}
+    for article in sorted(articles, key=lambda a: order[a.id]):
+        own = grams[article.id]
+        if len(own) < MIN_SHINGLES:
+            continue
+        minhash = signature(own)
+        matches = [m for m in lsh.query(minhash) if containment(own, grams[m]) >= MIN_CONTAINMENT]
+        if matches:
+            original = min(matches, key=lambda m: order[m])
+            copies[article.id] = copies.get(original, original)
+        else:
+            lsh.insert(article.id, minhash)
+    return copies

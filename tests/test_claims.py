@@ -90,6 +90,7 @@ def test_figure(nlp, body: str, value: float, what: str, unit: str | None, text:
         "The pause runs from 8:00 to 18:00 each day.",
         "He scored in the 81st minute and the home side won 3-1.",
         "It was the first convoy of the year.",
+        "The envoy shuttled between the two sides for weeks.",
     ],
 )
 def test_dates_times_ordinals_and_scores_are_not_figures(nlp, body: str) -> None:

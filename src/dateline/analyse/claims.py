@@ -34,6 +34,8 @@ COUNTED_NOUN_DEPS = frozenset({"compound"})
 # ... but kept in its 'of' complement, where they say which place or group is meant
 # ('percent of territory of eastern town').
 COMPLEMENT_DEPS = frozenset({"compound", "amod"})
+# Determiners that make 'the two sides' a reference to known things rather than a count.
+DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "both"})
 # How far (in tokens) a counted noun may stand from its number and still be quoted in the
 # figure's text: covers 'about 800 displaced families' but not a noun across a clause.
 MAX_NOUN_GAP = 3
@@ -115,6 +117,8 @@ def reject_reason(number: Span, vocab: ClaimVocabulary) -> str | None:
         return "counts no noun"
     if noun is None:
         return None
+    if any(t.dep_ == "det" and t.lower_ in DEFINITE_DETERMINERS for t in noun.lefts):
+        return "a definite reference ('the two sides'), not a count"
     if noun.pos_ == "PROPN" and noun.lower_ not in vocab.percent:
         return "modifies a proper name"
     return None

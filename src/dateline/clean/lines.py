@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 # Unicode spaces that scrapers leave in text (NBSP, thin and figure spaces...).
 ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 MULTI_SPACE = re.compile(r" {2,}")
@@ -138,8 +140,9 @@ def is_widget(line: str) -> bool:
     found = [w.lower() for w in words(line)]
     if not found or len(found) > MAX_WIDGET_WORDS or TERMINAL.search(line):
         return False
-    share = sum(w in vocabulary().widget_words for w in found) / len(found)
-    return share >= WIDGET_SHARE or is_label(line)
+    content = [w for w in found if w not in STOP_WORDS or w in vocabulary().widget_words]
+    share = sum(w in vocabulary().widget_words for w in content) / max(len(content), 1)
+    return (bool(content) and share >= WIDGET_SHARE) or is_label(line)
 
 
 def is_label(line: str) -> bool:

@@ -33,6 +33,7 @@ FULL_DATE = re.compile(
 # A time of day with a zone printed before the date: the shape of a page's live clock.
 CLOCK_FIRST = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?(?:GMT|UTC|[A-Z]{2,4})(?![a-z])")
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|\ball rights reserved\b")
+ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20\d\d)(?![\d/-]|\.\d)")
 WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -55,6 +56,11 @@ class DateCandidate:
 
 def parse_date(text: str) -> date | None:
     """The calendar date a matched date string names (day first when ambiguous)."""
+    if iso := ISO_DATE.search(text):
+        try:
+            return date.fromisoformat(iso.group(0))
+        except ValueError:
+            return None
     cleaned = re.sub(r"(?i)\bsept\b", "Sep", re.sub(r"(?i)\bof\b|(?<=\d)(st|nd|rd|th)\b", "", text))
     try:
         parsed = dateutil_parser.parse(cleaned, dayfirst=True, fuzzy=True, default=datetime(1900, 1, 1))

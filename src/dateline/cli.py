@@ -149,7 +149,7 @@ def demo(
     """
     corpus = resources.files("dateline").joinpath("data", "corpus")
     with resources.as_file(corpus) as path:
-        build(inputs=[path], db=db, model=None, outlets=None)
+        build(inputs=[path], db=db, model=None, outlets=path / "outlets.toml")
     export(json_path=json_path, db=db)
 
 

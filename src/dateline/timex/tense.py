@@ -1,0 +1,57 @@
+"""Past or future sense of a time expression, from the words nearest to it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from dateline.timex.lexicon import load_lexicon
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“‘(\[])|\n")
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+WORDS_BEFORE = 10  # a reporting verb or auxiliary rarely stands further from its time phrase
+WORDS_AFTER = 6  # 'On Saturday, experts will meet': the verb follows a fronted phrase
+BOUNDARY_WORDS = frozenset({"until", "till"})
+PAST_PERFECT = "had"
+MIN_REGULAR_PAST_LENGTH = 5  # 'need', 'seed' and 'bed' are not past tenses; 'halted' is
+
+
+def sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding an offset begins (a light split: no parse is needed)."""
+    start = 0
+    for m in SENTENCE_END.finditer(text, 0, offset):
+        start = m.end()
+    return start
+
+
+def sentence_end(text: str, offset: int) -> int:
+    """Where the sentence holding an offset ends."""
+    m = SENTENCE_END.search(text, offset)
+    return m.start() + 1 if m else len(text)
+
+
+def cue_tense(word: str) -> str | None:
+    """'future', 'past' or None for one word ('United' is a name, not a past tense)."""
+    lex = load_lexicon()
+    lower = word.lower().replace("’", "'")
+    if lower in lex.future_cues or lower.endswith("'ll"):
+        return "future"
+    if lower in lex.past_cues:
+        return "past"
+    if word.islower() and len(word) >= MIN_REGULAR_PAST_LENGTH and word.endswith("ed"):
+        return "past"
+    return None
+
+
+def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -> str | None:
+    """The nearest tense cue before a span, else after it in the same sentence, else `default`."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return "past"  # 'Wednesday's ruling': the possessed event has happened
+    before = WORD.findall(text[sentence_start(text, start) : start])[-WORDS_BEFORE:]
+    after = WORD.findall(text[end : sentence_end(text, end)])[:WORDS_AFTER]
+    for word in [*reversed(before), *after]:
+        found = cue_tense(word)
+        if found == "future" and word in BOUNDARY_WORDS and PAST_PERFECT in after:
+            return "past"  # 'until Thursday, they had described...': a limit in the past
+        if found:
+            return found
+    return default

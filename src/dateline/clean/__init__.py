@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dateline.clean import header
-from dateline.clean.blocks import CAPTION, Line, classify_all, judge_lines
+from dateline.clean.blocks import CAPTION, Line, classify_all, judge_extracted, judge_lines
 from dateline.clean.html import Extracted, extract_html
 from dateline.clean.language import detect_language
 from dateline.clean.lines import split_units
@@ -75,7 +75,10 @@ def judge_page(doc: RawDocument, repeats: frozenset[str]) -> PageJudgement:
     """Every line of one document judged, with the story's span."""
     text, extracted = page_text(doc)
     lines = classify_all([unit for unit, _ in split_units(text)], outlet_repeats=repeats)
-    span = judge_lines(lines)
+    if extracted is not None:
+        span = judge_extracted(lines, title=extracted.title)
+    else:
+        span = judge_lines(lines)
     return PageJudgement(lines=lines, span=span, extracted=extracted)
 
 

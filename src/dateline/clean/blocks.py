@@ -14,6 +14,15 @@ from dateline.clean import lines as shape
 
 PROSE, SHORT, HEADING, CAPTION, NOISE = "prose", "short", "heading", "caption", "noise"
 TEXTUAL = frozenset({PROSE, SHORT, HEADING})
+# Shapes that HTML extraction output keeps: list items and short lines are often story text
+# there, since the extractor has already cut the page's furniture away.
+SOFT_NOISE = frozenset({
+    "fragment (too few words to be text)",
+    "not text (no sentence or heading shape)",
+    "bulleted link or menu item",
+    "keyword or tag list",
+    "date or time stamp",
+})
 # Non-prose lines in a row that end one block of text and start another: one line between
 # paragraphs is a subheading or a stray widget, two or more are page furniture.
 BLOCK_BREAK_RUN = 2
@@ -123,6 +132,17 @@ def find_story(lines: list[Line]) -> tuple[int, int] | None:
     span = [x for b in blocks[first : last + 1] for x in b]
     textual = [x for x in span if x.kind in (PROSE, SHORT)]
     return textual[0].index, textual[-1].index
+
+
+def judge_extracted(lines: list[Line], *, title: str | None) -> tuple[int, int] | None:
+    """Mark kept lines of text an extractor already chose: drop only what is surely not story."""
+    for line in lines:
+        soft = line.kind == NOISE and line.why in SOFT_NOISE
+        line.kept = (line.kind in TEXTUAL or soft) and line.text != title
+        if line.text == title:
+            line.why = "the page title"
+    kept = [line.index for line in lines if line.kept]
+    return (kept[0], kept[-1]) if kept else None
 
 
 def judge_lines(lines: list[Line]) -> tuple[int, int] | None:

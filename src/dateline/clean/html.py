@@ -21,7 +21,7 @@ class Extracted:
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """The page's main text (paragraphs on their own lines) with title, author and site."""
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     if doc is None:
         return Extracted(text="")

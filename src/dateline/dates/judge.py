@@ -31,6 +31,9 @@ NEVER_PUBLICATION = {
     RELATED: "date in the page furniture after the story (related-article links)",
     TEXT: "date of an event in running text, not a publication stamp (bounds it from below)",
 }
+# Stamps printed in the page's text, which the story's own text can contradict; markup and
+# input metadata are the publisher's machine-readable statement and are not second-guessed.
+PRINTED_ON_PAGE = frozenset({HEADER, DATELINE, CLOCK})
 # A stamp more than this many years after every year the story mentions, in a story that
 # reports its events by weekday or 'yesterday', is not the story's date.
 MAX_YEARS_AFTER_TEXT = 2
@@ -59,13 +62,14 @@ def reject_reason(candidate: DateCandidate, evidence: TextEvidence) -> str | Non
         reasons.append(f"the weekday printed beside it does not fall on {candidate.date}")
     if evidence.not_after and candidate.date > evidence.not_after:
         reasons.append(f"later than the crawl time ({evidence.not_after})")
-    if too_late_for_text(day, evidence):
+    printed = candidate.source in PRINTED_ON_PAGE
+    if printed and too_late_for_text(day, evidence):
         reasons.append(
             f"later than everything the text reports (latest year mentioned: "
             f"{evidence.latest_year}; the story reports its events by weekday)"
         )
     bound = evidence.not_before
-    if bound and candidate.source not in NEVER_PUBLICATION and candidate.date < bound.date:
+    if printed and bound and candidate.date < bound.date:
         reasons.append(f"earlier than a date the page reports as past ({bound.date})")
     return "; ".join(reasons) or None
 

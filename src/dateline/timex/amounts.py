@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dateline.timex import calendar as cal
-from dateline.timex.deixis import duration_value, unit_key
+from dateline.timex.deixis import duration_value, resolve_weekday, unit_key
 from dateline.timex.lexicon import load_lexicon
 from dateline.timex.resolve import Context, Resolved, clock_suffix, number_value, words
 
@@ -81,6 +81,14 @@ def resolve_interval(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_named_time(m: re.Match, ctx: Context) -> Resolved:
-    """'noon', 'midnight'."""
-    hour = "00" if words(m.group("named")) == "midnight" else "12"
-    return Resolved("TIME", f"{clock_day(ctx)}T{hour}:00", "time")
+    """'noon', 'midnight Friday' (the weekday read as a bare weekday would be)."""
+    hour = "24" if words(m.group("named")) == "midnight" else "12"
+    day = clock_day(ctx)
+    if m.group("wd"):
+        day = resolve_weekday(m, ctx).value
+    return Resolved("TIME", f"{day}T{hour}:00", "time")
+
+
+def resolve_vague_span(m: re.Match, ctx: Context) -> Resolved:
+    """'recent years', 'the coming months': a length with no count ('PXY')."""
+    return resolve_plural_duration(m, ctx)

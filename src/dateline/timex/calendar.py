@@ -79,13 +79,32 @@ def nearest_year_for(anchor: date, month: int, day: int) -> date | None:
 
 
 def month_by_tense(anchor: date, month: int, tense: str | None) -> date:
-    """A bare month: the latest one on or before the anchor, or the next one in future sense."""
+    """A bare month: the latest one on or before the anchor in past sense, the next one in
+    future sense, the nearest one when the sentence gives no sense."""
+    if tense is None:
+        return min(
+            (date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)),
+            key=lambda d: abs((d - anchor.replace(day=1)).days),
+        )
     year = anchor.year
     if tense == "future" and month < anchor.month:
         year += 1
     elif tense != "future" and month > anchor.month:
         year -= 1
     return date(year, month, 1)
+
+
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(anchor: date, season: str, step: int) -> int:
+    """The year of 'last summer' (-1), 'this summer' (0) or 'next summer' (+1) said on a day."""
+    start = SEASON_START_MONTH[season]
+    if step < 0:
+        return anchor.year if start + 3 <= anchor.month else anchor.year - 1
+    if step > 0:
+        return anchor.year if start > anchor.month else anchor.year + 1
+    return anchor.year
 
 
 def quarter_by_tense(anchor: date, quarter: int, tense: str | None) -> str:

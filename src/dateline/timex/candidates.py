@@ -94,7 +94,7 @@ def rule_patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("slash", rf"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>{YEAR}|\d\d)\b"),
         (
             "month_day",
-            rf"\b(?:(?P<wd>{any_weekday})\.?,?\s+)?(?P<mon>{month})\.?\s+(?P<d>{DAY})\b(?![:\d])(?:,?\s+(?P<y>{YEAR})\b)?{clock_tail}",
+            rf"\b(?:(?P<wd>{any_weekday})\.?,?\s+)?(?P<mon>{month})\.?\s+(?P<d>{DAY})\b(?!:\d)(?:,?\s+(?P<y>{YEAR})\b)?{clock_tail}",
         ),
         (
             "day_month",
@@ -111,7 +111,7 @@ def rule_patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"\b(?:{MOD})?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>{full_month})\b(?!\s+\d)",
+            rf"\b(?:{MOD})?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>{full_month})\b(?!\s+\d)(?:\s+(?P<yrel>this|last|next)\s+year\b)?",
         ),
         ("decade", rf"\b(?:{MOD})?(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
         ("century", r"\b(?:the\s+)?(?P<ord>1\d|20|21)(?:st|nd|rd|th)\s+century\b"),
@@ -131,15 +131,15 @@ def rule_patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("part_of_day", rf"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{parts})\b"),
         (
             "anaphoric",
-            r"\b(?:(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|evening|night|week|month|year))|(?P<same>(?:earlier\s+|later\s+)?(?:that|the\s+same)\s+day)|(?P<before>the\s+day\s+before))\b",
+            r"\b(?:(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|evening|night|week|month|year))|(?P<same>(?:earlier\s+|later\s+)?(?:that|the\s+same)\s+day)|(?:that|the\s+same)\s+(?P<that>week|month|year)|(?P<before>the\s+day\s+before))\b",
         ),
         (
             "period_ended",
-            r"\b(?:the\s+)?(?:fiscal\s+)?(?P<unit>year|quarter)(?=\s+(?:ended|ending)\b)",
+            r"\b(?:the\s+)?(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
         ),
         (
             "relative",
-            rf"\b(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>last|this|next|coming|past|previous|current|latest|the\s+current|the\s+previous|the\s+coming|the\s+next|the\s+past|the\s+last|the\s+latest|the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{seasons})\b",
+            rf"\b(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this\s+past|last|this|next|coming|past|previous|current|latest|the\s+current|the\s+previous|the\s+coming|the\s+next|the\s+past|the\s+last|the\s+latest|the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{seasons})\b",
         ),
         (
             "year_ago",
@@ -147,7 +147,7 @@ def rule_patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "ago",
-            rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units})\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after)\b",
+            rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units})\s+(?P<dir>ago|earlier|from\s+now|hence)\b",
         ),
         (
             "set",
@@ -169,7 +169,11 @@ def rule_patterns(lex: Lexicon) -> list[tuple[str, str]]:
             + clock_pattern(lex, "2"),
         ),
         ("clock", clock_pattern(lex)),
-        ("named_time", r"\b(?P<named>noon|midnight|midday)\b"),
+        ("named_time", rf"\b(?P<named>noon|midnight|midday)(?:\s+(?P<wd>{weekday}))?\b"),
+        (
+            "vague_span",
+            r"\b(?:the\s+)?(?P<rel>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades)\b",
+        ),
     ]
 
 

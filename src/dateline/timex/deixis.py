@@ -13,6 +13,7 @@ from dateline.timex.resolve import Context, Resolved, amount_text, day_resolved,
 RELATIVE_STEP = {
     "last": -1, "past": -1, "previous": -1, "the previous": -1, "the past": -1, "the last": -1,
     "this": 0, "current": 0, "the current": 0, "the": 0, "latest": 0, "the latest": 0,
+    "this past": -1,
     "next": 1, "coming": 1, "the coming": 1, "the next": 1,
 }  # fmt: skip
 DEICTIC_OFFSET = {
@@ -39,12 +40,12 @@ def weekday_day(anchor: date, weekday: int, rel: str, tense: str | None) -> date
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
     """'Monday', 'on Friday evening', 'next Saturday'; unresolved ones keep the weekday."""
     weekday = load_lexicon().weekdays[words(m.group("wd"))]
-    part = m.group("part")
+    part = m.groupdict().get("part")
     if ctx.anchor is None:
         value = f"XXXX-WXX-{weekday + 1}"
         suffix = f"T{load_lexicon().parts_of_day[words(part)]}" if part else ""
         return Resolved("TIME" if part else "DATE", value + suffix, "day", weekday=weekday)
-    rel = words(m.group("rel") or "")
+    rel = words(m.groupdict().get("rel") or "")
     base = ctx.narrative or ctx.anchor
     tense = "future" if ctx.narrative else ctx.tense  # a narrative moves forward from its date
     resolved = day_resolved(weekday_day(base, weekday, rel, tense), part=part)
@@ -74,6 +75,9 @@ def resolve_anaphoric(m: re.Match, ctx: Context) -> Resolved:
         return day_resolved(base)
     if m.group("before"):
         return day_resolved(base - timedelta(days=1) if base else None)
+    if m.group("that"):
+        unit = words(m.group("that"))
+        return Resolved("DATE", cal.value_at_precision(base, unit) if base else "XXXX", unit)
     step = -1 if words(m.group("rel")) in ("previous", "preceding") else 1
     unit = words(m.group("unit"))
     if unit in ("week", "month", "year"):
@@ -87,6 +91,8 @@ def resolve_relative(m: re.Match, ctx: Context) -> Resolved:
     """'last month', 'this week', 'by the end of this month', 'next year', 'last fall'."""
     lex = load_lexicon()
     unit, step = words(m.group("unit")), RELATIVE_STEP[words(m.group("rel"))]
+    if unit in ("decade", "century") and step < 0:
+        return Resolved("DURATION", duration_value(1, unit), None)  # 'the past decade' is a span
     if unit in lex.seasons:
         return resolve_season(ctx, lex.seasons[unit], step)
     if ctx.anchor is None:
@@ -109,8 +115,7 @@ def resolve_season(ctx: Context, season: str, step: int) -> Resolved:
     """'last summer', 'this fall': the season of the anchor's year, moved by a year if said so."""
     if ctx.anchor is None:
         return Resolved("DATE", f"XXXX-{season}", "season")
-    year = ctx.anchor.year + step
-    return Resolved("DATE", f"{year:04d}-{season}", "season")
+    return Resolved("DATE", f"{cal.season_year(ctx.anchor, season, step):04d}-{season}", "season")
 
 
 def resolve_ago(m: re.Match, ctx: Context) -> Resolved:

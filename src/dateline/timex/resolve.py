@@ -28,6 +28,7 @@ class Context:
     narrative: date | None = None  # a calendar date, far from the anchor, the paragraph moved to
     sentence_day: date | None = None  # a day named earlier in the same sentence
     period: str | None = None  # the quarter or month the paragraph last named ('1989-Q3')
+    cued: bool = False  # whether `tense` comes from a word of the sentence, not a default
 
 
 @dataclass
@@ -138,9 +139,12 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     month = load_lexicon().months[words(m.group("mon"))]
     if ctx.anchor is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "month")
+    if m.group("yrel"):
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[words(m.group("yrel"))]
+        return Resolved("DATE", f"{year:04d}-{month:02d}", "month")
     rel = words(m.group("rel") or "")
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(
-        rel, ctx.tense
+        rel, ctx.tense if ctx.cued else None
     )
     day = cal.month_by_tense(ctx.anchor, month, tense)
     if rel == "last" and month == ctx.anchor.month:
@@ -162,7 +166,7 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
         return Resolved("DATE", f"XXXX-{letter}{number}", "quarter")
     if letter == "H":
         return Resolved("DATE", f"{ctx.anchor.year:04d}-H{number}", "quarter")
-    return Resolved("DATE", cal.quarter_by_tense(ctx.anchor, number, ctx.tense), "quarter")
+    return Resolved("DATE", cal.quarter_by_tense(ctx.anchor, number, "past"), "quarter")
 
 
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved:

@@ -39,6 +39,7 @@ RESOLVERS = {
     "interval": amounts.resolve_interval,
     "clock": amounts.resolve_clock,
     "named_time": amounts.resolve_named_time,
+    "vague_span": amounts.resolve_vague_span,
 }
 CALENDAR_KINDS = frozenset({"iso", "slash", "month_day", "day_month", "holiday"})
 NARRATIVE_GAP_DAYS = 7  # a calendar date more than a week from the anchor starts a narrative
@@ -71,7 +72,12 @@ class ReadingState:
         self, cand: Candidate, resolved: resolve.Resolved, anchor: date | None, text: str
     ) -> None:
         """Keep a resolved day or period for the expressions that follow."""
-        if resolved.precision in COMPARED_PERIODS and resolved.value[:4].isdigit():
+        comparison = cand.kind in ("ago", "year_ago")  # 'a year earlier' is not a new period
+        if (
+            resolved.precision in COMPARED_PERIODS
+            and resolved.value[:4].isdigit()
+            and not comparison
+        ):
             self.period = resolved.value
         day = resolved.day
         if day is None:
@@ -100,9 +106,16 @@ def read_candidate(
 ) -> TimeMention | None:
     """Resolve one kept candidate in the light of what the text said before it."""
     state.move_to(text.count("\n\n", 0, cand.start), sentence_start(text, cand.start))
-    tense = tense_at(text, cand.start, cand.end, default=default_tense)
+    cue = tense_at(text, cand.start, cand.end, default=None)
+    tense = cue or default_tense
     ctx = resolve.Context(
-        anchor, tense, state.last_day, state.narrative, state.sentence_day, state.period
+        anchor=anchor,
+        tense=tense,
+        reference=state.last_day,
+        narrative=state.narrative,
+        sentence_day=state.sentence_day,
+        period=state.period,
+        cued=cue is not None,
     )
     resolved = RESOLVERS[cand.kind](cand.match, ctx)
     if resolved is None:

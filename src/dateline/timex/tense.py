@@ -11,6 +11,7 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 WORDS_BEFORE = 10  # a reporting verb or auxiliary rarely stands further from its time phrase
 WORDS_AFTER = 6  # 'On Saturday, experts will meet': the verb follows a fronted phrase
 BOUNDARY_WORDS = frozenset({"until", "till"})
+FUTURE_TO_HEADS = frozenset({"is", "are", "set", "due", "likely", "ready", "poised"})
 PAST_PERFECT = "had"
 MIN_REGULAR_PAST_LENGTH = 5  # 'need', 'seed' and 'bed' are not past tenses; 'halted' is
 
@@ -48,10 +49,13 @@ def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -
         return "past"  # 'Wednesday's ruling': the possessed event has happened
     before = WORD.findall(text[sentence_start(text, start) : start])[-WORDS_BEFORE:]
     after = WORD.findall(text[end : sentence_end(text, end)])[:WORDS_AFTER]
-    for word in [*reversed(before), *after]:
+    for i, word in enumerate([*reversed(before), *after]):
         found = cue_tense(word)
-        if found == "future" and word in BOUNDARY_WORDS and PAST_PERFECT in after:
+        if word.lower() in BOUNDARY_WORDS and PAST_PERFECT in after:
             return "past"  # 'until Thursday, they had described...': a limit in the past
         if found:
             return found
+        if word == "to" and i + 1 < len(before) and before[-i - 2].lower() in FUTURE_TO_HEADS:
+            return "future"  # 'is to resume', 'set to meet'
+
     return default

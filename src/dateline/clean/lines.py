@@ -19,7 +19,7 @@ ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 MULTI_SPACE = re.compile(r" {2,}")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$|[.!?]["'”’]\s*\.?$""")
+TERMINAL = re.compile(r"""[.!?…](?:\s?["'”’)\]]+)*$|[.!?]["'”’]\s*\.?$""")
 ELLIPSIS_END = re.compile(r"(…|\.\.\.)\s*$")
 DUMP_START = re.compile(r"^\s*(string|array|object|int|bool)\(\d+\)|^\s*[\[{]\s*[\"{\[]")
 DUMP_SYMBOLS = re.compile(r"""[{}\[\]<>"=;\\|]""")
@@ -50,6 +50,9 @@ MAX_WIDGET_WORDS = 6
 DUMP_SYMBOL_SHARE = 0.06
 # Lines shorter than this are never judged machine dumps by symbol share alone.
 MIN_DUMP_CHARS = 60
+# Captions run to a few dozen words; a longer line with a credit in it is a paragraph that a
+# scraper glued a credit onto, and stays text.
+MAX_CAPTION_WORDS = 50
 # Share of a line's characters that date and clock tokens cover for it to be a stamp.
 STAMP_SHARE = 0.8
 # A comma list of at least this many short items with no stop is a tag or keyword list.
@@ -158,7 +161,9 @@ def is_caption_label(line: str) -> bool:
 
 
 def has_caption_cue(line: str) -> bool:
-    """A photo credit or 'FILE -' mark, as captions carry."""
+    """A photo credit or 'FILE -' mark on a caption-length line (not a paragraph it prefixes)."""
+    if len(words(line)) > MAX_CAPTION_WORDS:
+        return False
     return any(p.search(line) for p in vocabulary().caption_cues)
 
 

@@ -96,6 +96,12 @@ def test_interval_keeps_its_end_on_the_day_named_before_it():
     assert text[interval.start : interval.end].startswith("9:00 am")
 
 
+def test_tense_is_settled_by_the_calendar_once_the_day_is_known():
+    text = "A decision was made to open a corridor on November 4 from 9:00 am to 19:00."
+    assert [m.tense for m in tag(text, WEDNESDAY)] == ["future", "future"]
+    assert [m.tense for m in tag("The corridor opened on Oct. 30.", WEDNESDAY)] == ["past"]
+
+
 def test_four_digit_clock_time_is_not_a_year():
     assert values("The pause runs until 1900 local time.", WEDNESDAY) == [
         ("1900 local time", "TIME", "2016-11-02T19:00")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
 from dateline.timex.deixis import duration_value, resolve_weekday, unit_key
 from dateline.timex.lexicon import load_lexicon
 from dateline.timex.resolve import Context, Resolved, clock_suffix, number_value, words
@@ -61,32 +62,33 @@ def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     return Resolved("DATE", load_lexicon().references[words(m.group("ref"))], None)
 
 
-def clock_day(ctx: Context) -> str:
+def clock_day(ctx: Context) -> tuple[str, date | None]:
     """The day a clock time belongs to: one named in its sentence, else the anchor."""
     day = ctx.sentence_day or ctx.anchor
-    return cal.day_value(day) if day else cal.UNKNOWN_DAY
+    return (cal.day_value(day) if day else cal.UNKNOWN_DAY), day
 
 
 def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
     """'9:00 am', '1900 local time', '3 p.m.'."""
-    return Resolved("TIME", clock_day(ctx) + clock_suffix(m), "time")
+    value, day = clock_day(ctx)
+    return Resolved("TIME", value + clock_suffix(m), "time", day=day)
 
 
 def resolve_interval(m: re.Match, ctx: Context) -> Resolved:
     """'9:00 am (0600 GMT) to 19:00': a start time with its end in `end_value`."""
-    day = clock_day(ctx)
-    return Resolved(
-        "TIME", day + clock_suffix(m, "1"), "time", end_value=day + clock_suffix(m, "2")
-    )
+    value, day = clock_day(ctx)
+    end = value + clock_suffix(m, "2")
+    return Resolved("TIME", value + clock_suffix(m, "1"), "time", end_value=end, day=day)
 
 
 def resolve_named_time(m: re.Match, ctx: Context) -> Resolved:
     """'noon', 'midnight Friday' (the weekday read as a bare weekday would be)."""
     hour = "24" if words(m.group("named")) == "midnight" else "12"
-    day = clock_day(ctx)
+    value, day = clock_day(ctx)
     if m.group("wd"):
-        day = resolve_weekday(m, ctx).value
-    return Resolved("TIME", f"{day}T{hour}:00", "time")
+        weekday = resolve_weekday(m, ctx)
+        value, day = weekday.value, weekday.day
+    return Resolved("TIME", f"{value}T{hour}:00", "time", day=day)
 
 
 def resolve_vague_span(m: re.Match, ctx: Context) -> Resolved:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dateline.timex import calendar as cal
-from dateline.timex.candidates import unit_forms
-from dateline.timex.lexicon import load_lexicon
+from dateline.timex import arithmetic as cal
+from dateline.timex.grammar import unit_forms
+from dateline.timex.lexicon import Unit, load_lexicon
 from dateline.timex.resolve import Context, Resolved, amount_text, day_resolved, number_value, words
 
 RELATIVE_STEP = {
@@ -21,7 +21,7 @@ DEICTIC_OFFSET = {
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
 QUARTER_JUST_ENDED = frozenset({"the", "latest", "the latest"})
-VAGUE_DIRECTION = {"ago": "PAST_REF", "earlier": "PAST_REF", "before": "PAST_REF"}
+VAGUE_DIRECTION = {"ago": "PAST_REF", "earlier": "PAST_REF"}
 
 
 def weekday_day(anchor: date, weekday: int, rel: str, tense: str | None) -> date:
@@ -98,10 +98,7 @@ def resolve_relative(m: re.Match, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return Resolved("DATE", "XXXX" if unit != "week" else "XXXX-WXX", unit)
     if unit == "weekend":
-        sunday = cal.weekday_on_or_after(ctx.anchor, 6) + timedelta(weeks=step)
-        if step == 0 and ctx.tense != "future" and ctx.anchor.weekday() < 5:
-            sunday -= timedelta(weeks=1)  # 'the weekend' told on a weekday is the one just past
-        return Resolved("DATE", cal.week_value(sunday) + "-WE", "week")
+        return resolve_weekend(ctx, step)
     if unit == "quarter" and words(m.group("rel")) in QUARTER_JUST_ENDED:
         step = -1  # results news: 'the quarter' is the one just reported on
     designator, multiplier = lex.units[unit].designator, lex.units[unit].multiplier
@@ -109,6 +106,14 @@ def resolve_relative(m: re.Match, ctx: Context) -> Resolved:
     return Resolved(
         "DATE", cal.value_at_precision(day, lex.units[unit].precision), lex.units[unit].precision
     )
+
+
+def resolve_weekend(ctx: Context, step: int) -> Resolved:
+    """'last weekend', 'the weekend' (told on a weekday in past sense: the one just past)."""
+    sunday = cal.weekday_on_or_after(ctx.anchor, 6) + timedelta(weeks=step)
+    if step == 0 and ctx.tense != "future" and ctx.anchor.weekday() < 5:
+        sunday -= timedelta(weeks=1)
+    return Resolved("DATE", cal.week_value(sunday) + "-WE", "week")
 
 
 def resolve_season(ctx: Context, season: str, step: int) -> Resolved:
@@ -130,31 +135,32 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
         return Resolved(
             "DATE", "XXXX-XX-XX" if unit.precision in ("day", "time") else "XXXX", unit.precision
         )
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    count = (-1 if direction in ("ago", "earlier") else 1) * int(amount) * unit.multiplier
     if unit.designator == "Y" and ctx.period:
-        years = sign * int(amount) * unit.multiplier
-        precision = "quarter" if "Q" in ctx.period else "month"
-        return Resolved("DATE", f"{int(ctx.period[:4]) + years:04d}{ctx.period[4:]}", precision)
+        return period_shifted(ctx.period, count)
+    return counted_date(base, count, unit)
+
+
+def counted_date(base: date, count: int, unit: Unit) -> Resolved:
+    """The date `count` units from a day, at the unit's precision ('3 weeks ago' is a week)."""
     if unit.is_clock:
         return day_resolved(base)
-    day = cal.shift(base, sign * int(amount) * unit.multiplier, unit.designator)
+    day = cal.shift(base, count, unit.designator)
     precision = "day" if unit.precision == "time" else unit.precision
-    return Resolved(
-        "DATE",
-        cal.value_at_precision(day, precision),
-        precision,
-        day=day if precision == "day" else None,
-    )
+    exact_day = day if precision == "day" else None
+    return Resolved("DATE", cal.value_at_precision(day, precision), precision, day=exact_day)
+
+
+def period_shifted(period: str, years: int) -> Resolved:
+    """A quarter or month ('1989-Q3') moved by whole years: what 'a year earlier' compares."""
+    precision = "quarter" if "Q" in period else "month"
+    return Resolved("DATE", f"{int(period[:4]) + years:04d}{period[4:]}", precision)
 
 
 def resolve_year_ago(m: re.Match, ctx: Context) -> Resolved:
     """'year-earlier', 'the year-ago quarter': the same period one year before."""
     if ctx.period:
-        return Resolved(
-            "DATE",
-            f"{int(ctx.period[:4]) - 1:04d}{ctx.period[4:]}",
-            "quarter" if "Q" in ctx.period else "month",
-        )
+        return period_shifted(ctx.period, -1)
     if ctx.anchor is None:
         return Resolved("DATE", "XXXX", "year")
     if m.group("unit"):

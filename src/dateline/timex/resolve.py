@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
 from dateline.timex.lexicon import Lexicon, load_lexicon
 
 TWO_DIGIT_YEAR_PIVOT = 50  # '98' is 1998 and '16' is 2016: news rarely cites years 50 back
@@ -115,11 +115,14 @@ def resolve_explicit(m: re.Match, ctx: Context) -> Resolved | None:
     if day is None:
         return None
     if groups.get("H"):
-        clock = f"T{int(groups['H']):02d}:{groups['M']}" + (
-            f":{groups['S']}" if groups.get("S") else ""
-        )
-        return Resolved("TIME", cal.day_value(day) + clock, "time", day=day)
+        return Resolved("TIME", cal.day_value(day) + clock_after_date(groups), "time", day=day)
     return day_resolved(day)
+
+
+def clock_after_date(groups: dict) -> str:
+    """'T18:28:09' from the clock time that follows a date in a header."""
+    seconds = f":{groups['S']}" if groups.get("S") else ""
+    return f"T{int(groups['H']):02d}:{groups['M']}{seconds}"
 
 
 def resolve_month_year(m: re.Match, ctx: Context) -> Resolved:

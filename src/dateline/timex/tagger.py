@@ -106,17 +106,7 @@ def read_candidate(
 ) -> TimeMention | None:
     """Resolve one kept candidate in the light of what the text said before it."""
     state.move_to(text.count("\n\n", 0, cand.start), sentence_start(text, cand.start))
-    cue = tense_at(text, cand.start, cand.end, default=None)
-    tense = cue or default_tense
-    ctx = resolve.Context(
-        anchor=anchor,
-        tense=tense,
-        reference=state.last_day,
-        narrative=state.narrative,
-        sentence_day=state.sentence_day,
-        period=state.period,
-        cued=cue is not None,
-    )
+    ctx = reading_context(cand, text, anchor, state, default_tense)
     resolved = RESOLVERS[cand.kind](cand.match, ctx)
     if resolved is None:
         return None
@@ -132,6 +122,29 @@ def read_candidate(
         anchor=anchor.isoformat() if anchor else None,
         end_value=resolved.end_value,
         precision=resolved.precision,
-        tense=tense if resolved.type in ("DATE", "TIME") else None,
+        tense=settled_tense(resolved, ctx) if resolved.type in ("DATE", "TIME") else None,
         weekday=resolved.weekday,
+    )
+
+
+def settled_tense(resolved: resolve.Resolved, ctx: resolve.Context) -> str | None:
+    """Past or future as the calendar settles it (a day after the anchor is ahead), else the cue's."""
+    if resolved.day is None or ctx.anchor is None or resolved.day == ctx.anchor:
+        return ctx.tense
+    return "future" if resolved.day > ctx.anchor else "past"
+
+
+def reading_context(
+    cand: Candidate, text: str, anchor: date | None, state: ReadingState, default_tense: str
+) -> resolve.Context:
+    """What a reader knows at this expression: anchor, tense and the days just named."""
+    cue = tense_at(text, cand.start, cand.end, default=None)
+    return resolve.Context(
+        anchor=anchor,
+        tense=cue or default_tense,
+        reference=state.last_day,
+        narrative=state.narrative,
+        sentence_day=state.sentence_day,
+        period=state.period,
+        cued=cue is not None,
     )

@@ -236,3 +236,17 @@ def test_seed_titles_come_from_header_lines(seed_articles) -> None:
 def test_seed_datelines(seed_articles) -> None:
     found = {a.dateline.agency for _, a in seed_articles.values() if a.dateline}
     assert found == {"Sputnik", "SANA"}
+
+
+def test_hard_wrapped_text_is_joined_back() -> None:
+    wrapped = (
+        "The port authority said on Friday that the harbour would reopen to\n"
+        "container traffic next week after repairs to the damaged quay were\n"
+        "finished ahead of schedule, according to a statement from the agency.\n"
+    )
+    assert shape.split_units(wrapped) == [(" ".join(wrapped.split()), True)]
+
+
+def test_unwrapped_lines_are_not_joined() -> None:
+    text = "Union votes to strike over shift cuts\nharbour, strike, union, ports\n"
+    assert [u for u, _ in shape.split_units(text)] == text.strip().split("\n")

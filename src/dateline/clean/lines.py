@@ -33,6 +33,10 @@ DATE_TOKENS = re.compile(
 )
 COUNT_SUFFIX = re.compile(r"\(\d+\)\s*$")
 
+# Hard-wrapped text: at least this share of lines are 40-100 characters and stop mid-sentence
+# (mail and wire feeds break at 60-80 columns); only then are lines joined back.
+WRAP_MIN_CHARS, WRAP_MAX_CHARS = 40, 100
+WRAPPED_SHARE = 0.4
 # A sentence of a story has at least this many words when it ends with full stop; shorter
 # terminated lines are kept as prose only inside the story ('He declined to comment.').
 MIN_PROSE_WORDS = 8
@@ -91,14 +95,15 @@ def normalise(line: str) -> str:
 
 def split_units(text: str) -> list[tuple[str, bool]]:
     """Lines of a text as (line, blank_before); hard-wrapped lines are joined back first."""
+    raw_lines = [normalise(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    wrapped = is_hard_wrapped(raw_lines)
     units: list[tuple[str, bool]] = []
     blank = True
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalise(raw)
+    for line in raw_lines:
         if not line:
             blank = True
             continue
-        if units and not blank and is_wrapped(units[-1][0], line):
+        if wrapped and units and not blank and continues(units[-1][0], line):
             units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
         else:
             units.append((line, blank))
@@ -106,9 +111,19 @@ def split_units(text: str) -> list[tuple[str, bool]]:
     return units
 
 
-def is_wrapped(previous: str, line: str) -> bool:
-    """A line that continues the previous one's sentence (hard-wrapped text)."""
-    return not TERMINAL.search(previous) and line[:1].islower() and len(words(previous)) > 3
+def is_hard_wrapped(raw_lines: list[str]) -> bool:
+    """Text broken at a fixed width: most lines stop mid-sentence at a similar length."""
+    filled = [line for line in raw_lines if line]
+    mid_sentence = [
+        line for line in filled
+        if WRAP_MIN_CHARS <= len(line) <= WRAP_MAX_CHARS and not TERMINAL.search(line)
+    ]
+    return len(filled) > 0 and len(mid_sentence) / len(filled) >= WRAPPED_SHARE
+
+
+def continues(previous: str, line: str) -> bool:
+    """A line that continues the previous one's sentence."""
+    return not TERMINAL.search(previous) and line[:1].islower()
 
 
 def words(line: str) -> list[str]:

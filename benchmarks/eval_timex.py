@@ -1,6 +1,7 @@
 """Score dateline.timex against TempEval-3 gold TIMEX3 (TimeBank + AQUAINT), beside dateparser.
 
-Usage: .venv/bin/python benchmarks/eval_timex.py [--limit N] [--no-peer] [--errors FILE]
+Usage: .venv/bin/python benchmarks/eval_timex.py [--limit N] [--corpus TimeBank|AQUAINT]
+       [--no-peer] [--errors FILE]
 
 Metrics as TempEval-3 reports them: strict and relaxed extent precision/recall/F1, type accuracy
 and value accuracy over relaxed matches, and value F1 (a mention counts when its extent overlaps
@@ -199,11 +200,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--no-peer", action="store_true", help="skip dateparser (it is slow)")
     parser.add_argument("--errors", type=Path, default=None, help="write Dateline's errors here")
+    parser.add_argument(
+        "--corpus", choices=CORPORA, action="append", help="one corpus (repeatable)"
+    )
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"no benchmark data at {DATA}", file=sys.stderr)
         return 1
-    paths = sorted(p for corpus in CORPORA for p in (DATA / corpus).glob("*.tml"))[: args.limit]
+    corpora = args.corpus or CORPORA
+    paths = sorted(p for corpus in corpora for p in (DATA / corpus).glob("*.tml"))[: args.limit]
     documents = [read_document(p) for p in paths]
     systems = {"dateline": (dateline_spans, True)}
     if not args.no_peer:

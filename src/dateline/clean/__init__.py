@@ -128,18 +128,21 @@ def build_article(doc: RawDocument, page: PageJudgement, table: OutletTable) -> 
     article.byline = find_byline(page)
     article.dateline = header.find_dateline([line.text for line in body_lines])
     article.outlet = resolve_outlet(doc, page, table)
-    seen_captions: set[str] = set()
-    for line in page.lines:
-        if line.kind == CAPTION and line.text not in seen_captions:
-            article.captions.append(line.text)
-            seen_captions.add(line.text)
-        elif not line.kept and line.kind != CAPTION:
-            article.removed.append(line.text)
-    article.removed.extend(line.text for line in kept_lines if line not in body_lines)
+    sort_out_lines(article, page, body_lines)
     fill_language(article)
     if not article.body:
         article.warnings.append("no story text found")
     return article
+
+
+def sort_out_lines(article: Article, page: PageJudgement, body_lines: list[Line]) -> None:
+    """Every line not in the body goes to captions or to removed, so that none is lost."""
+    for line in page.lines:
+        if line.kind == CAPTION:
+            article.captions.append(line.text)
+        elif not line.kept:
+            article.removed.append(line.text)
+    article.removed.extend(line.text for line in page.kept if line not in body_lines)
 
 
 def find_title(page: PageJudgement, body: str, table: OutletTable) -> str | None:

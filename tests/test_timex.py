@@ -229,6 +229,13 @@ def test_annotate_anchors_a_quote_at_the_moment_of_speaking():
     assert by_text["Thursday"] == ("2016-12-01", 1)
 
 
+def test_annotate_ignores_a_later_day_in_the_reporting_sentence():
+    body = '"We are ready," the envoy said before talks on Saturday.'
+    article = article_with_quote(body, "We are ready,", "2016-12-02")
+    annotate(article)
+    assert article.quotes[0].date == "2016-12-02"
+
+
 def test_annotate_defaults_to_the_publication_date_and_survives_none():
     body = '"We will decide tomorrow," the minister said.'
     article = article_with_quote(body, "We will decide tomorrow,", "2016-10-24")

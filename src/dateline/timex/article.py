@@ -46,8 +46,8 @@ def speech_day(
         m for m in mentions
         if start <= m.start and m.end <= end and (m.end <= quote.start or m.start >= quote.end)
     ]  # fmt: skip
-    days = [d for d in map(day_of, outside) if d is not None]
-    return days[0] if days else anchor
+    days = [d for d in map(day_of, outside) if d is not None and (anchor is None or d <= anchor)]
+    return days[0] if days else anchor  # words are said before they are published
 
 
 def retag_quote(

@@ -230,7 +230,7 @@ def test_annotate_anchors_a_quote_at_the_moment_of_speaking():
 
 
 def test_annotate_ignores_a_later_day_in_the_reporting_sentence():
-    body = '"We are ready," the envoy said before talks on Saturday.'
+    body = '"We are ready," the envoy said of talks that will open on Saturday.'
     article = article_with_quote(body, "We are ready,", "2016-12-02")
     annotate(article)
     assert article.quotes[0].date == "2016-12-02"

@@ -250,3 +250,10 @@ def test_hard_wrapped_text_is_joined_back() -> None:
 def test_unwrapped_lines_are_not_joined() -> None:
     text = "Union votes to strike over shift cuts\nharbour, strike, union, ports\n"
     assert [u for u, _ in shape.split_units(text)] == text.strip().split("\n")
+
+
+def test_story_paragraphs_shared_by_an_update_are_kept() -> None:
+    update = WIRE_PAGE.replace("Local businesses said", "Shop owners said")
+    docs = [RawDocument(source=f"{i}.txt", url="https://www.reuters.com/x", text=t) for i, t in enumerate((WIRE_PAGE, update))]
+    for article in clean_documents(docs):
+        assert "The union said its members would not return" in article.body

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dateline.clean import header
-from dateline.clean.blocks import CAPTION, Line, classify_all, judge_extracted, judge_lines
+from dateline.clean.blocks import CAPTION, PROSE, Line, classify_all, judge_extracted, judge_lines
 from dateline.clean.html import Extracted, extract_html
 from dateline.clean.language import detect_language
 from dateline.clean.lines import split_units
@@ -87,11 +87,17 @@ def outlet_repeats(pages: list[PageJudgement], names: list[str | None]) -> dict[
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for page, name in zip(pages, names, strict=True):
         if name:
-            counts[name].update({line.text for line in page.lines})
+            counts[name].update({line.text for line in page.lines if not is_story_prose(line)})
     return {
         name: frozenset(t for t, n in counter.items() if n >= MIN_OUTLET_REPEATS)
         for name, counter in counts.items()
     }
+
+
+def is_story_prose(line: Line) -> bool:
+    """A prose line the first pass kept: an update or a copy of a story repeats these, and
+    they must never be removed as furniture."""
+    return line.kept and line.kind == PROSE
 
 
 def furniture_text(page: PageJudgement) -> str:

@@ -187,7 +187,7 @@ def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
 def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:
     """One story: its timeline, title, summary, figures and framing."""
     ids = {a.id for a in articles}
-    own_events = [event for event in linked if ids & set(event.article_ids)]
+    own_events = [event for event in linked if ids & {aid for aid, _ in event.members}]
     timeline = build_timeline(articles, own_events)
     title, summary = summarise_story(articles, timeline)
     outlets = sorted({a.outlet for a in articles if a.outlet})

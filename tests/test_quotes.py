@@ -99,3 +99,8 @@ def test_seed_nested_quote_is_kerrys(seed_texts, nlp):
 def test_seed_indefinite_description_resolves_forward(seed_texts, nlp):
     speakers = {q.speaker for text in seed_texts.values() for q in quotes_of(text, nlp)}
     assert not any(s and "diplomat" in s for s in speakers)
+
+
+def test_quote_open_over_three_paragraphs():
+    text = "“One\n\n“two\n\n“three” she said."
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["One\n\n“two\n\n“three"]

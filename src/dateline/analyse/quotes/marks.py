@@ -137,7 +137,7 @@ def _merge_continued(text: str, spans: list[QuoteSpan], paragraphs: list[tuple[i
         if id(span) in absorbed:
             continue
         while not span.closed and span.depth == 0:
-            index = next((i for i, (s, e) in enumerate(paragraphs) if s <= span.start <= e), None)
+            index = next((i for i, (s, e) in enumerate(paragraphs) if s <= span.end <= e), None)
             if index is None or index + 1 >= len(paragraphs):
                 break
             next_start = paragraphs[index + 1][0]

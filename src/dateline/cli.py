@@ -43,14 +43,14 @@ def user_errors(command):
         try:
             return command(*args, **kwargs)
         except DatelineError as exc:
-            err.print(f"dateline: error: {exc}", markup=False)
+            typer.echo(f"dateline: error: {exc}", err=True)
             raise typer.Exit(1) from None
         except (KeyboardInterrupt, typer.Exit):
             raise
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
                 raise
-            err.print(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", markup=False)
+            typer.echo(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", err=True)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -80,7 +80,7 @@ def build(
 
 def print_warning(message: str) -> None:
     """One warning, one line, on stderr."""
-    err.print(f"dateline: warning: {message}", markup=False)
+    typer.echo(f"dateline: warning: {message}", err=True)
 
 
 def progress_bar() -> Progress:
@@ -134,7 +134,7 @@ def write_output(path: str, text: str) -> None:
         Path(path).write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
         raise DatelineError(f"{path}: cannot write ({exc.strerror})") from None
-    err.print(f"wrote {path}", markup=False)
+    typer.echo(f"wrote {path}", err=True)
 
 
 @app.command()

@@ -1,0 +1,94 @@
+"""Story clustering on Timeline17: the topic folders mixed into one stream, pairwise F1.
+
+Usage: .venv/bin/python benchmarks/eval_clustering.py [--limit N] [--seed S]
+
+Every article of ../shared/data/timeline17 becomes an Article (body = the folder's text,
+published = the date folder); the gold story of an article is its topic (the part of the
+folder name before '_', so the five BP oil-spill collections are one story). Articles are
+clustered by `cluster_stories` with no spaCy entities (text and dates only) and scored by
+pairwise precision, recall and F1 (pairs put in one story vs pairs of one topic), beside
+the reference point of Miranda et al. 2018 (English F1 .94 on their own news set) and a
+TF-IDF k-means peer given the true number of topics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dateline.link.stories import cluster_stories
+from dateline.model import Article
+
+T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+MIRANDA_2018_F1 = 0.94
+
+
+def read_t17(root: Path) -> tuple[list[Article], list[str]]:
+    """Every input article with its topic label."""
+    articles, labels = [], []
+    for path in sorted(root.glob("*/InputDocs/*/*.txt")):
+        collection = path.parts[-4]
+        article = Article(id=f"{collection}/{path.stem}", source=path.name, body=path.read_text("utf-8", "replace"))
+        article.published.date = path.parent.name
+        articles.append(article)
+        labels.append(collection.split("_")[0])
+    return articles, labels
+
+
+def pair_count(counter: Counter) -> int:
+    """Number of unordered pairs within each group of a count table."""
+    return sum(n * (n - 1) // 2 for n in counter.values())
+
+
+def pairwise_scores(predicted: list[str], gold: list[str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a clustering against gold labels."""
+    both = pair_count(Counter(zip(predicted, gold, strict=True)))
+    in_predicted, in_gold = pair_count(Counter(predicted)), pair_count(Counter(gold))
+    precision = both / in_predicted if in_predicted else 0.0
+    recall = both / in_gold if in_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def kmeans_peer(articles: list[Article], topics: int) -> list[str]:
+    """The peer: TF-IDF k-means told the true number of topics (an oracle on k)."""
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5).fit_transform(a.body for a in articles)
+    labels = KMeans(n_clusters=topics, n_init=4, random_state=0).fit_predict(vectors)
+    return [str(label) for label in labels]
+
+
+def main() -> None:
+    """Print the score table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="sample this many articles (0: all)")
+    parser.add_argument("--seed", type=int, default=0)
+    options = parser.parse_args()
+    if not T17.is_dir():
+        sys.exit(f"{T17} is absent")
+    articles, labels = read_t17(T17)
+    if options.limit:
+        chosen = sorted(random.Random(options.seed).sample(range(len(articles)), options.limit))
+        articles, labels = [articles[i] for i in chosen], [labels[i] for i in chosen]
+    started = time.perf_counter()
+    assignment = cluster_stories(articles, {})
+    elapsed = time.perf_counter() - started
+    ours = [assignment[a.id] for a in articles]
+    peer = kmeans_peer(articles, len(set(labels)))
+    print(f"Timeline17 story clustering: {len(articles)} articles, {len(set(labels))} topics")
+    print(f"{'system':<34}{'P':>7}{'R':>7}{'F1':>7}{'stories':>9}")
+    for name, predicted in (("Dateline cluster_stories", ours), ("peer: TF-IDF k-means (true k)", peer)):
+        p, r, f = pairwise_scores(predicted, labels)
+        print(f"{name:<34}{p:7.3f}{r:7.3f}{f:7.3f}{len(set(predicted)):9d}")
+    print(f"{'ref: Miranda et al. 2018 (own set)':<34}{'':>7}{'':>7}{MIRANDA_2018_F1:7.3f}")
+    print(f"clustering time {elapsed:.1f}s")
+
+
+if __name__ == "__main__":
+    main()

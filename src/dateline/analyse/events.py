@@ -1,0 +1,353 @@
+"""What happened, when, where and who: event mentions found sentence by sentence.
+
+Candidates are trigger words from the `event_kinds.toml` lexicon (matched on lemmas with a
+spaCy PhraseMatcher); each sentence keeps one mention per kind, with the action read from
+the verb that governs the trigger, the date from the nearest time expression of the
+sentence (the time helper's `TimeMention`), the place from the nearest GPE/LOC entity and
+the actors from the PERSON/ORG/NORP entities and the grammatical subject.
+
+Limits: one mention per kind per sentence; a pronoun subject is resolved to the last person
+named before it, nothing more clever; a sentence without a time expression borrows the date
+of an event at most `INHERIT_WINDOW` sentences before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from dateline.model import Article, Entity, EventMention, TimeMention
+
+# A past reference older than this (relative to the article) is context, not the news:
+# a day-by-day account of a running story rarely looks back more than two months.
+BACKGROUND_AGE_DAYS = 60
+# A sentence with no time expression of its own continues the narrative of the sentence
+# just before; two sentences is as far as that reliably reaches in news prose.
+INHERIT_WINDOW = 2
+# Characters before a time expression searched for 'until' and its like.
+END_CUE_REACH = 8
+ACTOR_LABELS = ("PERSON", "ORG")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+DATED_TYPES = ("DATE", "TIME")
+PRONOUNS = ("he", "she")
+CLOCK = re.compile(r"T(\d{2}:\d{2})")
+QUOTE_MARKS = "\"“”«»"
+DAY_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The trigger terms of each kind, the action verbs, and the kinds placed by dateline."""
+
+    kinds: dict[str, tuple[str, ...]]
+    actions: dict[str, str]  # governing verb lemma -> action
+    dateline_kinds: frozenset[str]
+    end_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> EventLexicon:
+    """Read the shipped event lexicon once."""
+    text = resources.files("dateline.data").joinpath("event_kinds.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    kinds = {name: tuple(spec["terms"]) for name, spec in data["kinds"].items()}
+    actions = {verb: action for action, verbs in data["actions"].items() for verb in verbs}
+    end_cues = frozenset(data["time_roles"]["end_cues"])
+    return EventLexicon(kinds, actions, frozenset(data["dateline_place"]["kinds"]), end_cues)
+
+
+def build_matcher(vocab: Vocab, lexicon: EventLexicon) -> PhraseMatcher:
+    """A lemma matcher with one label per kind; each term is split on spaces into lemmas."""
+    matcher = PhraseMatcher(vocab, attr="LEMMA")
+    for kind, terms in lexicon.kinds.items():
+        patterns = []
+        for term in terms:
+            words = term.split()
+            patterns.append(Doc(vocab, words=words, lemmas=words))
+        matcher.add(kind, patterns)
+    return matcher
+
+
+def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[tuple[str, Span]]:
+    """Every (kind, trigger span), a token claimed by an earlier-listed kind is not reused."""
+    matcher = build_matcher(doc.vocab, lexicon)
+    order = list(lexicon.kinds)
+    matches = [(doc.vocab.strings[label], doc[start:end]) for label, start, end in matcher(doc)]
+    matches.sort(key=lambda m: (order.index(m[0]), m[1].start, -len(m[1])))
+    claimed: set[int] = set()
+    triggers = []
+    for kind, span in matches:
+        if claimed & set(range(span.start, span.end)):
+            continue
+        if not any(tok.pos_ in ("NOUN", "VERB", "PROPN") for tok in span):
+            continue
+        claimed.update(range(span.start, span.end))
+        triggers.append((kind, span))
+    return sorted(triggers, key=lambda t: t[1].start)
+
+
+def governing_verb(trigger: Span) -> Token | None:
+    """The verb a trigger word is the subject or object of (or the trigger, if a verb)."""
+    token = trigger.root
+    for _ in range(3):  # noun -> prep -> verb is the longest chain worth following
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def read_action(trigger: Span, lexicon: EventLexicon) -> str | None:
+    """What was done to the event, from its verb: a negated verb means it was refused."""
+    verb = governing_verb(trigger)
+    if verb is None:
+        return None
+    action = lexicon.actions.get(verb.lemma_.lower())
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    if negated and verb.pos_ == "VERB" and action in (None, "declared", "extended", "held"):
+        return "refused"
+    return action
+
+
+def nearest(items: list, offset: int, *, start=lambda i: i.start):
+    """The item whose start is closest to a body offset (ties go to the earlier one)."""
+    return min(items, key=lambda item: (abs(start(item) - offset), start(item)), default=None)
+
+
+def sentence_timexes(article: Article, sentence: int) -> list[TimeMention]:
+    """Dated time expressions of one sentence (durations and sets date nothing)."""
+    sent = article.sentences[sentence]
+    return [
+        t
+        for t in article.timexes
+        if t.type in DATED_TYPES
+        and (t.sentence == sentence or (t.sentence is None and sent.start <= t.start < sent.end))
+    ]
+
+
+def clock_of(value: str | None) -> str | None:
+    """The HH:MM of a TIMEX3 value such as '2016-11-04T09:00' ('TEV' for evening is no clock)."""
+    match = CLOCK.search(value or "")
+    return match.group(1) if match else None
+
+
+def clock_span(timex: TimeMention) -> str | None:
+    """'09:00-19:00' from a TIME value and its interval end, or '09:00' alone."""
+    begin, end = clock_of(timex.value), clock_of(timex.end_value)
+    if begin is None:
+        return None
+    return f"{begin}-{end}" if end else begin
+
+
+def calendar_date(value: str | None) -> str | None:
+    """The YYYY-MM-DD (or shorter YYYY-MM / YYYY) part of a TIMEX3 value, if it is a date."""
+    if not value or not value[:4].isdigit():
+        return None
+    head = value.split("T", 1)[0]
+    parts = head.split("-")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return head
+
+
+def is_end_cue(article: Article, timex: TimeMention, lexicon: EventLexicon) -> bool:
+    """Whether a time expression is introduced by 'until' or the like: it ends the event."""
+    words = article.body[max(0, timex.start - END_CUE_REACH) : timex.start].split()
+    return bool(words) and words[-1].lower() in lexicon.end_cues
+
+
+def apply_timex(event: EventMention, timex: TimeMention) -> None:
+    """Give an event the date, precision, clock time and weekday of its time expression."""
+    event.date = calendar_date(timex.value)
+    event.precision = DAY_PRECISIONS.get(timex.precision or "", None)
+    if event.date and event.precision is None:
+        event.precision = {10: "day", 7: "month", 4: "year"}.get(len(event.date))
+    event.time = clock_span(timex)
+    end = calendar_date(timex.end_value.split("T", 1)[0]) if timex.end_value else None
+    event.end = end if end and end != event.date else None
+    event.weekday = timex.weekday
+    if timex.tense == "future":
+        event.scheduled = True
+
+
+def same_day_clock(article: Article, sentence: int, day: str | None) -> str | None:
+    """The clock time a sentence gives for the event's day ('on November 4 from 9:00 to 19:00')."""
+    for timex in sentence_timexes(article, sentence):
+        if day and timex.type == "TIME" and timex.value.startswith(day):
+            return clock_span(timex)
+    return None
+
+
+def as_day(value: str | None) -> date | None:
+    """A date from an ISO string, completing month or year precision to its first day."""
+    if not value:
+        return None
+    parts = value.split("-") + ["01", "01"]
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+def judge_time_role(event: EventMention, published: str | None) -> None:
+    """Mark background (long before the article) and scheduled (after it) events."""
+    when, now = as_day(event.date), as_day(published)
+    if when is None or now is None:
+        return
+    if when < now - timedelta(days=BACKGROUND_AGE_DAYS):
+        event.background = True
+    if event.precision == "day" and when > now:
+        event.scheduled = True
+
+
+def clean_name(text: str) -> str:
+    """An entity's name without a possessive ending or a leading article."""
+    name = text.strip().removesuffix("'s").removesuffix("’s").strip()
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def sentence_entities(article: Article, sentence: int, labels: tuple[str, ...]) -> list[Entity]:
+    """Entities of one sentence with one of the given labels."""
+    return [e for e in article.entities if e.sentence == sentence and e.label in labels]
+
+
+def subject_name(trigger: Span, last_person: str | None) -> str | None:
+    """The subject of the trigger's verb: a pronoun becomes the last person named."""
+    verb = governing_verb(trigger)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in PRONOUNS:
+                return last_person
+            if child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+                return clean_name(ent.text) if ent is not None else None
+    return None
+
+
+def find_actors(article: Article, sentence: int, trigger: Span, last_person: str | None) -> list[str]:
+    """Who acts: the subject first, then the sentence's people, organisations and groups."""
+    names = [subject_name(trigger, last_person)]
+    names += [clean_name(e.text) for e in sentence_entities(article, sentence, ACTOR_LABELS)]
+    places = place_names(article)
+    return list(dict.fromkeys(n for n in names if n and n not in places))
+
+
+def place_names(article: Article) -> set[str]:
+    """Names the article labels a place at least once: the small model misses repeats."""
+    return {clean_name(e.text) for e in article.entities if e.label in PLACE_LABELS}
+
+
+def sentence_places(article: Article, sentence: int) -> list[Entity]:
+    """Every occurrence in a sentence of a name the article elsewhere labels a place."""
+    sent = article.sentences[sentence]
+    found = []
+    for name in place_names(article):
+        for match in re.finditer(rf"\b{re.escape(name)}\b", sent.text):
+            found.append(Entity(name, "GPE", sent.start + match.start(), sent.start + match.end(), sentence))
+    return found
+
+
+def in_clause(place: Entity, trigger: Span) -> bool:
+    """A place belongs to an event when the trigger or its verb governs it in the parse."""
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = {trigger.root.i}
+    verb = governing_verb(trigger)
+    if verb is not None:
+        heads.add(verb.i)
+    return any(ancestor.i in heads for ancestor in span.root.ancestors)
+
+
+def find_place(article: Article, sentence: int, trigger: Span, kind: str, lexicon: EventLexicon) -> str | None:
+    """Where: the nearest place the event's clause names, else the dateline for kinds it places."""
+    places = [p for p in sentence_places(article, sentence) if in_clause(p, trigger)]
+    place = nearest(places, trigger.start_char)
+    if place is not None:
+        return place.text
+    if kind in lexicon.dateline_kinds and article.dateline and article.dateline.place:
+        return article.dateline.place.title()
+    return None
+
+
+def mention_from_trigger(article: Article, kind: str, trigger: Span, last_person: str | None) -> EventMention | None:
+    """One event mention for a trigger, with its date, action, place and actors."""
+    lexicon = load_lexicon()
+    sent = article.sentence_at(trigger.start_char)
+    if sent is None:
+        return None
+    event = EventMention(kind=kind, sentence=sent.index, trigger=trigger.text, action=read_action(trigger, lexicon))
+    timexes = sentence_timexes(article, sent.index)
+    ends = [t for t in timexes if is_end_cue(article, t, lexicon)]
+    timex = nearest([t for t in timexes if t not in ends], trigger.start_char)
+    if timex is not None:
+        apply_timex(event, timex)
+        event.time = event.time or same_day_clock(article, sent.index, event.date)
+    until = nearest(ends, trigger.start_char)
+    if until is not None:
+        event.end = calendar_date(until.value)
+        event.date = event.date or (article.published.date if event.action else None)
+        event.precision = event.precision or ("day" if event.date else None)
+    event.place = find_place(article, sent.index, trigger, kind, lexicon)
+    event.actors = find_actors(article, sent.index, trigger, last_person)
+    judge_time_role(event, article.published.date)
+    return event
+
+
+def inherit_dates(article: Article, events: list[EventMention]) -> None:
+    """Undated mentions take the day of a mention just before them in the same or last paragraph."""
+    last: EventMention | None = None
+    for event in events:
+        undated = event.date is None and event.weekday is None
+        if undated and last is not None and continues(article, last.sentence, event.sentence):
+            event.date, event.precision, event.weekday = last.date, last.precision, last.weekday
+        elif not undated and not event.background and event.precision == "day":
+            last = event
+
+
+def continues(article: Article, before: int, after: int) -> bool:
+    """Whether a sentence is close enough to an earlier one to carry on its narrative."""
+    paragraphs = article.sentences[after].paragraph - article.sentences[before].paragraph
+    return after - before <= INHERIT_WINDOW and paragraphs <= 1
+
+
+def last_person_before(article: Article, offset: int) -> str | None:
+    """The last PERSON named before an offset: what 'he' or 'she' most likely refers to."""
+    people = [e for e in article.entities if e.label == "PERSON" and e.end <= offset]
+    return clean_name(people[-1].text) if people else None
+
+
+def inside_quote(article: Article, trigger: Span) -> bool:
+    """Whether a trigger sits inside quoted words (what someone said, not what happened)."""
+    sent = article.sentence_at(trigger.start_char)
+    if sent is None:
+        return False
+    before = article.body[sent.start : trigger.start_char]
+    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
+
+
+def extract_events(article: Article, doc: Doc) -> list[EventMention]:
+    """Event mentions of an article, one per kind per sentence (reported before quoted), in text order."""
+    events: list[EventMention] = []
+    seen: set[tuple[int, str]] = set()
+    triggers = find_triggers(doc, load_lexicon())
+    for kind, trigger in sorted(triggers, key=lambda t: inside_quote(article, t[1])):
+        event = mention_from_trigger(article, kind, trigger, last_person_before(article, trigger.start_char))
+        if event is None or (event.sentence, kind) in seen:
+            continue
+        seen.add((event.sentence, kind))
+        events.append(event)
+    events.sort(key=lambda e: e.sentence)
+    inherit_dates(article, events)
+    return events

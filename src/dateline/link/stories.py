@@ -1,0 +1,222 @@
+"""Stories: articles of one running thread, clustered incrementally as they arrive.
+
+Each article is described by its TF-IDF vector (scikit-learn), its named entities and its
+publication date. Candidates come from an inverted index over each article's strongest
+terms and entities, so an article is only ever compared with the few that share its key
+words, never with all others; a judge scores a candidate pair by content, entities and
+time, and pairs above `JOIN_SCORE` are joined (single link, strongest first).
+
+Assignments from earlier builds (`previous`) are kept as they are and two earlier stories
+are never merged, so story ids are stable; new articles join the story they link to, or
+found one whose id is 's-' plus a hash of its earliest article's id. Links do not depend
+on input order, so neither does the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dateline.analyse.events import as_day
+from dateline.model import Article
+
+# Terms (plus entities) per article that go into the inverted index: enough to find
+# articles of the same thread, few enough that posting lists stay short.
+INDEX_TERMS = 20
+# Candidates per article scored by the judge, ranked by how many index keys they share.
+CANDIDATES = 30
+# Two articles must share this many index keys to be compared at all.
+MIN_SHARED_KEYS = 2
+# Content and entity similarity weights in the judge's score (content carries more).
+CONTENT_WEIGHT = 0.7
+ENTITY_WEIGHT = 0.3
+# Score above which an article joins a story; set on the seeds and Timeline17 mixes:
+# same-thread news pairs score 0.2-0.5, different-topic pairs below 0.1.
+JOIN_SCORE = 0.16
+# Within this many days time does not count against a link: running threads such as a
+# months-long ceasefire saga are reported every few days to weeks.
+TIME_WINDOW_DAYS = 45
+# Beyond the window the score halves for every further period of this length.
+TIME_HALF_LIFE_DAYS = 60
+# Stories this small after the first pass may be a thread's early articles, placed before
+# the thread was visible; the second pass lets them join a larger story.
+SMALL_STORY = 2
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+@dataclass
+class StoryFeatures:
+    """What the judge compares: TF-IDF rows, entity keys, dates and index keys per article."""
+
+    vectors: csr_matrix
+    entities: list[frozenset[str]]
+    days: list
+    keys: list[list[str]]
+
+
+def story_id(founder: str) -> str:
+    """A stable story id from the id of the article that founded it."""
+    return "s-" + hashlib.sha1(founder.encode()).hexdigest()[:12]
+
+
+def entity_keys(article: Article) -> frozenset[str]:
+    """Lower-cased entity names, each once: who and where the article is about."""
+    return frozenset(e.text.lower().removeprefix("the ").strip() for e in article.entities if e.label in ENTITY_LABELS)
+
+
+def index_keys(row: csr_matrix, terms: np.ndarray, entities: frozenset[str]) -> list[str]:
+    """The article's strongest TF-IDF terms and its entities: its keys in the index."""
+    order = np.argsort(-row.data)[:INDEX_TERMS]
+    return [f"t:{terms[row.indices[i]]}" for i in order] + [f"e:{e}" for e in sorted(entities)]
+
+
+def build_features(articles: list[Article]) -> StoryFeatures:
+    """TF-IDF over titles and bodies, fitted on the articles at hand, and the other signals."""
+    texts = [f"{a.title or ''}\n{a.body}" for a in articles]
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
+    vectors = vectorizer.fit_transform(texts).tocsr()
+    terms = vectorizer.get_feature_names_out()
+    entities = [entity_keys(a) for a in articles]
+    keys = [index_keys(vectors[i], terms, entities[i]) for i in range(len(articles))]
+    return StoryFeatures(vectors, entities, [as_day(a.published.date) for a in articles], keys)
+
+
+def time_factor(gap_days: int) -> float:
+    """1 within the window, then halving per half-life; unknown dates count as a 0 gap."""
+    gap = gap_days - TIME_WINDOW_DAYS
+    return 1.0 if gap <= 0 else 0.5 ** (gap / TIME_HALF_LIFE_DAYS)
+
+
+class StoryIndex:
+    """An inverted index from key to the articles that carry it."""
+
+    def __init__(self, keys: list[list[str]]) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for article, article_keys in enumerate(keys):
+            for key in article_keys:
+                self.postings[key].append(article)
+
+    def candidates(self, article: int, keys: list[str]) -> list[int]:
+        """Other articles sharing the most keys with this one, best first."""
+        shared = Counter(j for key in keys for j in self.postings.get(key, ()) if j != article)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        return [j for j, count in ranked[:CANDIDATES] if count >= MIN_SHARED_KEYS]
+
+
+@dataclass
+class StoryState:
+    """A story being built: the sum of its members' vectors, entities and date range."""
+
+    id: str
+    vector: csr_matrix
+    entities: Counter
+    first: object = None
+    last: object = None
+
+    def add(self, features: StoryFeatures, i: int) -> None:
+        """Take one more member into the centroid, the entity counts and the dates."""
+        self.vector = self.vector + features.vectors[i]
+        self.entities.update(features.entities[i])
+        day = features.days[i]
+        if day is not None:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+    def gap_days(self, day) -> int:
+        """Days from a date to the story's date range (0 inside it or when unknown)."""
+        if day is None or self.first is None:
+            return 0
+        return max((self.first - day).days, (day - self.last).days, 0)
+
+
+def story_score(features: StoryFeatures, i: int, story: StoryState) -> float:
+    """The judge: cosine to the story centroid, share of entities the story knows, time."""
+    norm = np.sqrt(story.vector.multiply(story.vector).sum())
+    content = float(features.vectors[i].multiply(story.vector).sum() / norm) if norm else 0.0
+    own = features.entities[i]
+    entity = sum(1 for e in own if e in story.entities) / len(own) if own and story.entities else 0.0
+    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if own and story.entities else 0.0)
+    score = (CONTENT_WEIGHT * content + ENTITY_WEIGHT * entity) / weight
+    return score * time_factor(story.gap_days(features.days[i]))
+
+
+def placing_order(articles: list[Article], previous: dict[str, str]) -> list[int]:
+    """Already-placed articles first, then new ones by date and id (input order ignored)."""
+    old = [i for i, a in enumerate(articles) if a.id in previous]
+    new = [i for i, a in enumerate(articles) if a.id not in previous]
+    return old + sorted(new, key=lambda i: (articles[i].published.date or "9999", articles[i].id))
+
+
+def choose_story(features: StoryFeatures, i: int, candidates: list[StoryState]) -> StoryState | None:
+    """The best-scoring candidate story, if it scores at least `JOIN_SCORE`."""
+    scored = [(story_score(features, i, story), story.id, story) for story in candidates]
+    best = max(scored, default=None, key=lambda item: (item[0], item[1]))
+    return best[2] if best and best[0] >= JOIN_SCORE else None
+
+
+def centroid_cosine(left: csr_matrix, right: csr_matrix) -> float:
+    """Cosine of two (unnormalised) sums of TF-IDF rows."""
+    norms = np.sqrt(left.multiply(left).sum() * right.multiply(right).sum())
+    return float(left.multiply(right).sum() / norms) if norms else 0.0
+
+
+def stories_score(small: StoryState, large: StoryState) -> float:
+    """The judge for two stories: centroid cosine, shared entities, and the gap between them."""
+    entity = sum(1 for e in small.entities if e in large.entities) / len(small.entities) if small.entities else 0.0
+    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if small.entities and large.entities else 0.0)
+    score = (CONTENT_WEIGHT * centroid_cosine(small.vector, large.vector) + ENTITY_WEIGHT * entity) / weight
+    gap = large.gap_days(small.first) if small.first is not None else 0
+    gap = min(gap, large.gap_days(small.last)) if small.last is not None else gap
+    return score * time_factor(gap)
+
+
+def merge_new_stories(features: StoryFeatures, placed: dict[int, str], states: dict[str, StoryState], earlier: set[str]) -> None:
+    """Second pass: a story founded in this build joins a story it scores well with.
+
+    The first pass sees an article only against what was placed before it; this pass lets
+    an early article whose thread only became clear later join that thread.
+    """
+    index = StoryIndex(features.keys)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, story in sorted(placed.items()):
+        members[story].append(i)
+    small = [s for s in members if s not in earlier and len(members[s]) <= SMALL_STORY]
+    for story in sorted(small, key=lambda s: members[s][0]):
+        near = {placed[j] for i in members[story] for j in index.candidates(i, features.keys[i])}
+        near = {s for s in near if len(members[s]) > len(members[story])}
+        scored = [(stories_score(states[story], states[other]), other) for other in sorted(near)]
+        best = max(scored, default=None)
+        if best and best[0] >= JOIN_SCORE:
+            for i in members.pop(story):
+                placed[i] = best[1]
+                members[best[1]].append(i)
+                states[best[1]].add(features, i)
+            del states[story]
+
+
+def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[str, str]:
+    """Article id -> story id: earlier assignments kept, new articles joined or founding."""
+    if not articles:
+        return {}
+    features = build_features(articles)
+    index, by_id = StoryIndex(features.keys), {a.id: i for i, a in enumerate(articles)}
+    states: dict[str, StoryState] = {}
+    placed: dict[int, str] = {}
+    for i in placing_order(articles, previous):
+        article = articles[i]
+        story = previous.get(article.id) or placed.get(by_id.get(article.duplicate_of or "", -1))
+        if story is None:
+            candidates = {placed[j] for j in index.candidates(i, features.keys[i]) if j in placed}
+            chosen = choose_story(features, i, [states[s] for s in sorted(candidates)])
+            story = chosen.id if chosen else story_id(article.id)
+        if story not in states:
+            states[story] = StoryState(story, features.vectors[i] * 0, Counter())
+        states[story].add(features, i)
+        placed[i] = story
+    merge_new_stories(features, placed, states, set(previous.values()))
+    return {articles[i].id: story for i, story in placed.items()}

@@ -1,0 +1,142 @@
+"""One story told as a dated account: a timeline entry per event, each citing its sources.
+
+An entry is a linked event (see `dateline.link.events`) that has a date: its summary is the
+best of the sentences that report it, and its sources are every one of those sentences,
+verbatim, with article and outlet. Events reported by the very same sentences as a more
+specific event on the same day are folded into it (a sentence that says a ministry
+'said it was extending the moratorium' is one entry, not a statement and a ceasefire).
+Background facts keep their date and carry `background=True`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon
+from dateline.link.events import LinkedEvent
+from dateline.model import Article, SourceRef, TimelineEntry
+
+CONTRACT_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+# A summary sentence of about this length reads as one line of a timeline.
+IDEAL_SUMMARY_CHARS = 180
+# Entries named in the story summary: the most widely reported ones.
+SUMMARY_ENTRIES = 3
+OPENING_QUOTES = "\"“«'‘"
+
+
+def contract_date(value: str, precision: str) -> str | None:
+    """A YYYY-MM-DD for any TIMEX3 day, month, year or ISO week value (its first day)."""
+    if precision == "week" and "-W" in value:
+        year, week = value.split("-W", 1)
+        try:
+            return date.fromisocalendar(int(year), int(week[:2]), 1).isoformat()
+        except ValueError:
+            return None
+    day = as_day(value)
+    return day.isoformat() if day else None
+
+
+def event_sources(event: LinkedEvent, by_id: dict[str, Article]) -> list[SourceRef]:
+    """Every sentence that reports the event, once each, with its article and outlet."""
+    refs: dict[tuple[str, int], SourceRef] = {}
+    for article_id, index in event.members:
+        article = by_id.get(article_id)
+        if article is None or index >= len(article.events):
+            continue
+        sentence = article.events[index].sentence
+        if sentence < len(article.sentences):
+            refs.setdefault((article_id, sentence), SourceRef(article_id, article.outlet, article.sentences[sentence].text))
+    return list(refs.values())
+
+
+def best_summary(sources: list[SourceRef]) -> str:
+    """The source sentence that reads best as a line: not opening on a quote, near ideal length."""
+    return min(
+        (s.sentence for s in sources),
+        key=lambda text: (text[:1] in OPENING_QUOTES, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
+    )
+
+
+def entry_from(event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry | None:
+    """A timeline entry for a dated event with at least one source sentence."""
+    precision = CONTRACT_PRECISIONS.get(event.precision or "")
+    day = contract_date(event.date, precision) if event.date and precision else None
+    sources = event_sources(event, by_id)
+    if day is None or not sources:
+        return None
+    return TimelineEntry(
+        id=event.id,
+        date=day,
+        precision=precision,
+        kind=event.kind,
+        summary=best_summary(sources),
+        sources=sources,
+        end=contract_date(event.end, "day") if event.end else None,
+        time=event.time,
+        actors=event.actors,
+        place=event.place,
+        background=event.background,
+    )
+
+
+def kind_rank(kind: str) -> int:
+    """How specific a kind is: its place in the lexicon (first is most specific)."""
+    kinds = list(load_lexicon().kinds)
+    return kinds.index(kind) if kind in kinds else len(kinds)
+
+
+def fold_same_sentences(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Drop an entry whose sources are all sources of a more specific entry of that day."""
+    kept: list[TimelineEntry] = []
+    for entry in sorted(entries, key=lambda e: (kind_rank(e.kind), -len(e.sources), e.id)):
+        own = {(s.article, s.sentence) for s in entry.sources}
+        host = next((k for k in kept if k.date == entry.date and own <= {(s.article, s.sentence) for s in k.sources}), None)
+        if host is None:
+            kept.append(entry)
+        else:
+            host.actors = list(dict.fromkeys(host.actors + entry.actors))
+            host.place = host.place or entry.place
+            host.time = host.time or entry.time
+    return kept
+
+
+def mark_background(entries: list[TimelineEntry], articles: list[Article]) -> None:
+    """Entries long before the story's first article are background, whatever their article says."""
+    published = [d for d in (as_day(a.published.date) for a in articles) if d]
+    if not published:
+        return
+    first = min(published)
+    for entry in entries:
+        if (first - date.fromisoformat(entry.date)).days > BACKGROUND_AGE_DAYS:
+            entry.background = True
+
+
+def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[TimelineEntry]:
+    """The story's timeline: one entry per dated event, in date order, each with its sources."""
+    by_id = {a.id: a for a in articles}
+    entries = [e for e in (entry_from(event, by_id) for event in linked) if e is not None]
+    entries = fold_same_sentences(entries)
+    mark_background(entries, articles)
+    return sorted(entries, key=lambda e: (e.date, e.time or "", kind_rank(e.kind), e.id))
+
+
+def story_title(articles: list[Article], timeline: list[TimelineEntry]) -> str:
+    """The title of the article the timeline cites most (earliest on a tie)."""
+    cited = Counter(s.article for entry in timeline for s in entry.sources)
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return f"Story of {len(articles)} article(s)"
+    best = max(titled, key=lambda a: (cited[a.id], -(as_day(a.published.date) or date.max).toordinal(), a.id))
+    return best.title or ""
+
+
+def summarise_story(articles: list[Article], timeline: list[TimelineEntry]) -> tuple[str, str]:
+    """(title, summary): the span and outlets of the story and its most reported events."""
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    dated = [e for e in timeline if not e.background]
+    span = f", {dated[0].date} to {dated[-1].date}" if dated else ""
+    head = f"{len(articles)} article(s) from {len(outlets)} outlet(s) ({', '.join(outlets) or 'unknown'}){span}."
+    widest = sorted(dated, key=lambda e: (-len({s.outlet or s.article for s in e.sources}), -len(e.sources), e.date))
+    lines = [f"{e.date}: {e.summary}" for e in sorted(widest[:SUMMARY_ENTRIES], key=lambda e: e.date)]
+    return story_title(articles, timeline), " ".join([head, *lines])

@@ -1,0 +1,120 @@
+"""Event mentions: kind, action, date, place, actors, background and scheduled, on real text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline import timex
+from dateline.analyse.events import extract_events, load_lexicon
+from dateline.analyse.nlp import parse
+from dateline.model import Article, PublishedDate
+
+
+def analysed(nlp, body: str, published: str | None = None) -> Article:
+    """An article through parse, time expressions and event extraction."""
+    article = Article(id="t", source="t.txt", body=body)
+    article.published = PublishedDate(date=published, method="explicit" if published else "unknown")
+    doc = parse(article, nlp)
+    timex.annotate(article)
+    article.events = extract_events(article, doc)
+    return article
+
+
+def only(article: Article, kind: str):
+    """The one mention of a kind."""
+    found = [e for e in article.events if e.kind == kind]
+    assert len(found) == 1, article.events
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "action"),
+    [
+        ("The government rejected the proposed truce.", "ceasefire", "refused"),
+        ("The ceasefire expired at midnight and the guns opened up again.", "ceasefire", "ended"),
+        ("Officials announced a humanitarian pause for the wounded.", "pause", "declared"),
+        ("The council extended the moratorium by another week.", "ceasefire", "extended"),
+        ("Warplanes carried out air strikes on the northern suburbs.", "strike", "held"),
+        ("Hundreds of families were evacuated from the old town.", "evacuation", None),
+        ("The two governments signed an agreement on water rights.", "agreement", None),
+        ("Rebel units began an assault on the airport.", "assault", "declared"),
+    ],
+)
+def test_kind_and_action(nlp, text: str, kind: str, action: str | None) -> None:
+    assert only(analysed(nlp, text, "2020-05-06"), kind).action == action
+
+
+def test_date_place_and_actors_of_talks(nlp) -> None:
+    article = analysed(nlp, "Angela Merkel met Emmanuel Macron in Berlin on Monday to discuss trade.", "2020-05-06")
+    talks = only(article, "talks")
+    assert (talks.date, talks.precision, talks.place) == ("2020-05-04", "day", "Berlin")
+    assert "Angela Merkel" in talks.actors and "Emmanuel Macron" in talks.actors
+
+
+def test_weekday_is_kept_when_the_article_is_undated(nlp) -> None:
+    talks = only(analysed(nlp, "The two ministers met in Vienna on Thursday."), "talks")
+    assert talks.date is None and talks.weekday == 3
+
+
+def test_background_and_scheduled(nlp) -> None:
+    body = (
+        "The war broke out in March 2011 and has not stopped since.\n\n"
+        "Negotiators will meet in Geneva on Saturday, officials said on Wednesday."
+    )
+    article = analysed(nlp, body, "2016-08-17")
+    assert only(article, "fighting").background
+    talks = only(article, "talks")
+    assert talks.scheduled and talks.date == "2016-08-20" and not talks.background
+
+
+def test_until_gives_the_end_and_the_report_day_the_date(nlp) -> None:
+    article = analysed(nlp, "The army has extended the truce until Friday.", "2021-06-07")
+    truce = only(article, "ceasefire")
+    assert (truce.action, truce.date, truce.end) == ("extended", "2021-06-07", "2021-06-11")
+
+
+def test_clock_span_from_the_same_sentence(nlp) -> None:
+    article = analysed(nlp, "A humanitarian pause will hold in the city on June 9 from 8:00 to 17:00.", "2021-06-07")
+    assert only(article, "pause").time == "08:00-17:00"
+
+
+def test_lexicon_is_data() -> None:
+    lexicon = load_lexicon()
+    assert {"ceasefire", "pause", "strike", "assault", "talks", "statement", "evacuation", "agreement", "announcement"} <= set(lexicon.kinds)
+    assert lexicon.actions["extend"] == "extended"
+
+
+SENTENCES = [
+    "The rebels launched an offensive on Tuesday.",
+    "Nothing else happened in the valley.",
+    "The minister said the talks would resume in May.",
+    "Aid convoys were evacuated from the area after the shelling.",
+    "A truce was declared on 4 June.",
+]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5))
+def test_mentions_point_into_their_sentence(nlp, sentences: list[str]) -> None:
+    article = analysed(nlp, " ".join(sentences), "2019-06-05")
+    for event in article.events:
+        assert 0 <= event.sentence < len(article.sentences)
+        assert event.trigger in article.sentences[event.sentence].text
+        assert event.kind in load_lexicon().kinds
+
+
+@pytest.mark.seeds
+def test_seed_talks_on_monday_in_an_undated_article(nlp, seed_texts: dict[str, str]) -> None:
+    name = next(n for n, t in seed_texts.items() if "Yekatrinburg" in t)
+    talks = [e for e in analysed(nlp, seed_texts[name]).events if e.kind == "talks" and e.weekday == 0]
+    assert talks and any("Frank-Walter Steinmeier" in e.actors for e in talks)
+    assert all(e.date is None for e in talks)
+
+
+@pytest.mark.seeds
+def test_seed_pause_on_a_scheduled_day_with_hours(nlp, seed_texts: dict[str, str]) -> None:
+    name = next(n for n, t in seed_texts.items() if "humanitarian pause" in t and "Gerasimov" in t)
+    pauses = [e for e in analysed(nlp, seed_texts[name], "2016-11-02").events if e.kind == "pause"]
+    assert any(e.date == "2016-11-04" and e.time == "09:00-19:00" and e.scheduled for e in pauses)

@@ -1,0 +1,143 @@
+"""Cross-outlet event linking, inferred dates and the story timeline (seeds and example corpus)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from dateline import timex
+from dateline.analyse.events import extract_events
+from dateline.analyse.nlp import parse
+from dateline.link.events import Mention, infer_dates, link_events, same_event
+from dateline.model import Article, EventMention, PublishedDate, to_dict
+from dateline.tell.timeline import build_timeline, summarise_story
+
+CONTRACT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "export.schema.json"
+# Publication dates the seed pages state (facts of the pages, not of the code).
+STATED_DATES = {"000": "2016-08-15", "001": "2016-11-02"}
+
+
+def mention(article_id: str, published: str | None = None, **fields) -> Mention:
+    """A one-event article around an EventMention built from keyword fields."""
+    event = EventMention(kind=fields.pop("kind", "talks"), sentence=0, trigger="met", **fields)
+    article = Article(id=article_id, source=article_id, story="s", events=[event])
+    article.published = PublishedDate(date=published, method="explicit" if published else "unknown")
+    return Mention(article, 0)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee", "Bo Park"]}, {"weekday": 0, "actors": ["Lee"]}, True),
+        ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee"]}, {"weekday": 4, "actors": ["Lee"]}, False),
+        ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee"]}, {"date": "2019-11-04", "precision": "day", "actors": ["Ann Lee"]}, False),
+        ({"weekday": 0, "actors": ["Ann Lee"], "place": "Oslo"}, {"weekday": 0, "actors": ["Ann Lee"], "place": "Lima"}, False),
+        ({"actors": ["Ann Lee"]}, {"actors": ["Ann Lee"]}, False),
+        ({"actors": ["Ann Lee", "Bo Kowalczyk"]}, {"actors": ["A. Lee", "Bo Kowalcyk"]}, True),
+        ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee"], "kind": "statement"}, {"date": "2019-03-04", "precision": "day", "actors": ["Cy Moss"], "kind": "statement"}, False),
+    ],
+)
+def test_the_judge(left: dict, right: dict, same: bool) -> None:
+    assert same_event(mention("a", **left), mention("b", **right))[0] is same
+
+
+def test_inferred_date_never_overrides_a_stated_one() -> None:
+    dated = mention("a", "2019-03-04", date="2019-03-04", precision="day", actors=["Ann Lee"])
+    also_dated = mention("b", "2019-03-09", weekday=0, actors=["Ann Lee"])
+    undated = mention("c", None, weekday=0, actors=["Ann Lee"])
+    articles = [dated.article, also_dated.article, undated.article]
+    infer_dates(articles, link_events(articles))
+    assert also_dated.article.published.date == "2019-03-09"
+    assert (undated.article.published.date, undated.article.published.method) == ("2019-03-04", "inferred")
+    assert undated.article.events[0].date == "2019-03-04"
+
+
+@pytest.fixture(scope="module")
+def seed_story(nlp, seed_texts: dict[str, str]):
+    """The five seeds as one story: analysed, linked, dated, told."""
+    articles = []
+    for name, text in seed_texts.items():
+        key = name[:3]
+        article = Article(id=key, source=name, body=text, outlet=f"outlet-{key}", story="s")
+        article.published = PublishedDate(date=STATED_DATES.get(key), method="explicit" if key in STATED_DATES else "unknown")
+        doc = parse(article, nlp)
+        timex.annotate(article)
+        article.events = extract_events(article, doc)
+        articles.append(article)
+    linked = link_events(articles)
+    infer_dates(articles, linked)
+    return articles, linked, build_timeline(articles, linked)
+
+
+def articles_by_text(articles: list[Article], needle: str) -> str:
+    """The id of the seed whose text holds a phrase."""
+    return next(a.id for a in articles if needle in a.body)
+
+
+@pytest.mark.seeds
+def test_seed_dates_stated_in_the_texts(seed_story) -> None:
+    _, _, timeline = seed_story
+    dates = {e.date for e in timeline if not e.background}
+    assert {"2016-08-15", "2016-10-18", "2016-10-28", "2016-11-01", "2016-11-02", "2016-11-04"} <= dates
+
+
+@pytest.mark.seeds
+def test_seed_monday_talks_cite_both_outlets_and_date_the_undated_one(seed_story) -> None:
+    articles, _, timeline = seed_story
+    undated = articles_by_text(articles, "Yekatrinburg")
+    talks = [e for e in timeline if e.kind == "talks" and e.date == "2016-08-15"]
+    assert talks and {"000", undated} <= {s.article for s in talks[0].sources}
+    published = next(a for a in articles if a.id == undated).published
+    assert (published.date, published.method) == ("2016-08-15", "inferred")
+    assert "Monday" in published.evidence and "000" in published.evidence
+
+
+@pytest.mark.seeds
+def test_seed_december_meeting_is_not_the_august_one(seed_story) -> None:
+    articles, linked, _ = seed_story
+    hamburg = articles_by_text(articles, "HAMBURG")
+    august = {a.id for a in articles if a.published.date == "2016-08-15"}
+    for event in linked:
+        if event.kind == "talks" and hamburg in event.article_ids:
+            assert not august & set(event.article_ids)
+
+
+@pytest.mark.seeds
+def test_seed_background_is_marked(seed_story) -> None:
+    _, _, timeline = seed_story
+    assert any(e.background and e.date.startswith("2011-03") for e in timeline)
+
+
+@pytest.mark.seeds
+def test_seed_timeline_shape_and_contract(seed_story) -> None:
+    articles, _, timeline = seed_story
+    bodies = {a.id: a.body for a in articles}
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    schema = json.loads(CONTRACT.read_text())
+    entry_schema = schema["properties"]["stories"]["items"]["properties"]["timeline"]["items"]
+    entry_schema = {**entry_schema, "$defs": schema["$defs"]}
+    for entry in timeline:
+        jsonschema.validate(to_dict(entry), entry_schema)
+        assert all(s.sentence in bodies[s.article] for s in entry.sources)
+    title, summary = summarise_story(articles, timeline)
+    assert title and "5 article(s)" in summary
+
+
+@pytest.mark.seeds
+def test_example_corpus_stories_and_inferred_date(example_dir: Path, tmp_path: Path) -> None:
+    from dateline.pipeline import Settings, build
+    from dateline.store import Store
+
+    build([example_dir], tmp_path / "d.db", settings=Settings(outlets_file=example_dir / "outlets.toml"))
+    with Store(tmp_path / "d.db") as store:
+        articles, stories = store.articles(), store.stories()
+    by_source = {a.source: a for a in articles}
+    assert sorted(len(s.articles) for s in stories) == [1, 10]
+    undated = by_source["05_valley-voice.txt"].published
+    assert (undated.date, undated.method) == ("2023-03-14", "inferred") and "Tuesday" in undated.evidence
+    tolvan = max(stories, key=lambda s: len(s.articles))
+    talks = [e for e in tolvan.timeline if e.kind == "talks" and e.date == "2023-03-14"]
+    assert talks and {"The Northern Ledger", "Valley Voice"} <= {s.outlet for s in talks[0].sources}

@@ -55,3 +55,19 @@ def test_seed_lavrov_is_one_speaker(seed_texts, nlp):
     lavrovs = [s for s in link_speakers(articles) if "lavrov" in s.id]
     assert len(lavrovs) == 1
     assert {"Sergei Lavrov", "Sergey Lavrov"} <= {lavrovs[0].name, *lavrovs[0].aliases}
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ("Aleksei Varnov", "Alexei Varnov", True),
+        ("Sergei Lavrov", "Sergey Lavrov", True),
+        ("Mikhail Bogdanov", "Mikhail Bogdanov", True),
+        ("John Kerry", "Mary Kerry", False),
+        ("Alexei Varnov", "Olga Varnov", False),
+    ],
+)
+def test_romanised_first_names_fold_together(left, right, same):
+    from dateline.analyse.quotes.sources import first_names_compatible
+
+    assert first_names_compatible(left, right) is same

@@ -94,11 +94,16 @@ class OutletTable:
                 return name
         return None
 
-    def by_mentions(self, text: str) -> str | None:
-        """The outlet named most often in page furniture (titles, footers, image paths)."""
+    def by_mentions(self, text: str, *, besides: str | None = None) -> str | None:
+        """The outlet named most often in page furniture (titles, footers, image paths).
+
+        `besides` leaves one outlet out: the wire agency of a syndicated copy, whose credit
+        line names it while the publisher's furniture names the publisher.
+        """
         votes: Counter[str] = Counter()
         for pattern, name in self.patterns:
-            votes[name] += len(pattern.findall(text))
+            if name != besides:
+                votes[name] += len(pattern.findall(text))
         best = votes.most_common(1)
         return best[0][0] if best and best[0][1] else None
 

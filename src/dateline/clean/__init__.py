@@ -106,7 +106,8 @@ def furniture_text(page: PageJudgement) -> str:
 
 
 def resolve_outlet(doc: RawDocument, page: PageJudgement, table: OutletTable) -> str | None:
-    """Metadata, URL domain, the page's own name, the dateline agency, then furniture."""
+    """Metadata, URL domain, the page's own name, the publisher its furniture names, the
+    dateline agency, then a masthead."""
     if doc.outlet:
         return doc.outlet
     url = doc.url or (page.extracted.url if page.extracted else None)
@@ -119,8 +120,11 @@ def resolve_outlet(doc: RawDocument, page: PageJudgement, table: OutletTable) ->
         return name
     dateline = header.find_dateline([line.text for line in page.kept])
     agency = dateline.agency if dateline else None
-    if known := table.resolve(agency=agency, text=furniture_text(page)):
-        return known
+    wire = table.by_agency(agency) if agency else None
+    if publisher := table.by_mentions(furniture_text(page), besides=wire):
+        return publisher  # a wire story carried under another outlet's furniture
+    if wire:
+        return wire
     return header.masthead(page.lines) or agency or (table.resolve(url=url) if url else None)
 
 

@@ -73,12 +73,25 @@ def surnames_match(left: str, right: str) -> bool:
     return fuzz.ratio(left, right) >= SURNAME_SIMILARITY
 
 
+# Spellings that romanisations of one name alternate between (Aleksei ~ Alexei ~ Alexey).
+TRANSLITERATION_FOLDS = (("x", "ks"), ("kh", "h"), ("ph", "f"), ("iy", "i"), ("ij", "i"), ("y", "i"), ("ou", "u"))
+
+
+def fold_transliteration(name: str) -> str:
+    """A name with the usual romanisation alternatives folded to one spelling."""
+    folded = name.lower()
+    for variant, common in TRANSLITERATION_FOLDS:
+        folded = folded.replace(variant, common)
+    return folded
+
+
 def first_names_compatible(left: str, right: str) -> bool:
     """True unless both names carry first names that clearly differ (Sergei ~ Sergey)."""
     a, b = left.split()[:-1], right.split()[:-1]
     if not a or not b:
         return True
-    return fuzz.ratio(a[0].lower(), b[0].lower()) >= SURNAME_SIMILARITY - 10 or a[0][0] == b[0][0] and len(a[0]) <= 2
+    similar = fuzz.ratio(fold_transliteration(a[0]), fold_transliteration(b[0])) >= SURNAME_SIMILARITY - 10
+    return similar or a[0][0] == b[0][0] and len(a[0]) <= 2
 
 
 def noun_phrase_core(head: Token) -> list[Token]:

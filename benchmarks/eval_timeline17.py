@@ -1,0 +1,297 @@
+"""Timeline summarisation on Timeline17 with the field's protocol and metrics.
+
+Usage: .venv/bin/python benchmarks/eval_timeline17.py [--limit N]
+
+Protocol (as in Martschat & Markert 2018 and news-tls, Gholipour Ghalandari & Ifrim 2020):
+each of the 19 gold timelines is evaluated on its own collection; articles published
+outside the gold timeline's first..last date are dropped; the system is given the gold
+number of dates L and the mean number of sentences per gold date k. Metrics, averaged over
+timelines: alignment-based ROUGE-1/2 F1 with a many-to-one date alignment whose costs mix
+date distance and content overlap ('align+ m:1' of tilse, re-implemented below; tokens are
+lower-cased, Porter-stemmed by the rouge-score tokenizer, stopwords removed as ROUGE -s
+does), and Date F1 over the sets of timeline dates.
+
+Dateline side (no spaCy: 4,650 articles do not parse in minutes on 2 cores): the time
+expressions of every article come from `dateline.timex.tag` with the publication date as
+anchor; a date ranks by how many articles state it (cross-article support, the signal the
+timeline stage trusts), then by articles published on it; a date's sentences are those
+that state it, else leads of its articles, picked by closeness to the date's TF-IDF
+centroid with a bonus for event triggers from `event_kinds.toml`, without near-repeats.
+Peer: the publication-date baseline (most published days, lead sentences), run here;
+published results are printed beside both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from rouge_score.tokenizers import DefaultTokenizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from dateline.analyse.events import load_lexicon
+from dateline.timex import tag
+
+T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+PUBLISHED = {  # Gholipour Ghalandari & Ifrim 2020, Table 3, T17: AR-1 F, AR-2 F, Date F1
+    "DATEWISE": (0.120, 0.035, 0.544),
+    "CLUST": (0.082, 0.020, 0.407),
+    "MARTSCHAT2018": (0.105, 0.030, 0.544),
+    "TRAN2013": (0.094, 0.022, 0.517),
+    "oracle": (0.312, 0.128, 0.926),
+}
+# Articles published on a date count for less than articles that state it.
+PUBLISHED_ON_WEIGHT = 0.5
+# Lead sentences of an article used when a date has too few sentences that state it.
+LEAD_SENTENCES = 3
+# Sentences shorter or longer than this (in tokens) rarely make good timeline lines.
+MIN_TOKENS, MAX_TOKENS = 6, 50
+# A candidate this similar to a sentence already chosen for the date repeats it.
+REPEAT_COSINE = 0.5
+# Weight of a sentence holding an event trigger, added to its centroid cosine.
+TRIGGER_BONUS = 0.05
+TOKENIZER = DefaultTokenizer(use_stemmer=True)
+STOPWORDS = {TOKENIZER.tokenize(w)[0] for w in ENGLISH_STOP_WORDS if TOKENIZER.tokenize(w)}
+
+Timeline = dict[date, list[str]]
+
+
+@dataclass
+class Collection:
+    """One T17 folder: its dated sentences, per-article leads and gold timelines."""
+
+    name: str
+    published: list[date] = field(default_factory=list)
+    leads: list[list[str]] = field(default_factory=list)
+    stated: list[list[tuple[date, str]]] = field(default_factory=list)  # per article
+    gold: list[Timeline] = field(default_factory=list)
+
+
+def read_timeline(path: Path) -> Timeline:
+    """A gold timeline file: a date line, its sentences, a line of dashes."""
+    timeline: Timeline = {}
+    for block in re.split(r"\n-{5,}\n?", path.read_text("utf-8", "replace")):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if lines and re.fullmatch(r"\d{4}-\d{2}-\d{2}", lines[0]):
+            timeline.setdefault(date.fromisoformat(lines[0]), []).extend(lines[1:])
+    return timeline
+
+
+def stated_dates(text: str, lines: list[str], published: date) -> list[tuple[date, str]]:
+    """(day, sentence) for every day-precision date a sentence of the article states."""
+    starts = np.cumsum([0] + [len(line) + 1 for line in lines])
+    found = []
+    for mention in tag(text, published):
+        if mention.type != "DATE" or mention.precision != "day":
+            continue
+        try:
+            day = date.fromisoformat(mention.value[:10])
+        except ValueError:
+            continue
+        index = int(np.searchsorted(starts, mention.start, side="right")) - 1
+        found.append((day, lines[min(index, len(lines) - 1)].strip()))
+    return found
+
+
+def read_collection(folder: Path, limit: int) -> Collection:
+    """Every article of a folder (at most `limit`, evenly spread) with its stated dates."""
+    collection = Collection(folder.name, gold=[read_timeline(p) for p in sorted((folder / "timelines").glob("*.txt"))])
+    paths = sorted((folder / "InputDocs").glob("*/*.txt"))
+    if limit and len(paths) > limit:
+        paths = paths[:: max(1, len(paths) // limit)][:limit]
+    for path in paths:
+        published = date.fromisoformat(path.parent.name)
+        text = path.read_text("utf-8", "replace")
+        lines = text.split("\n")
+        collection.published.append(published)
+        collection.leads.append([line.strip() for line in lines[:LEAD_SENTENCES] if line.strip()])
+        collection.stated.append(stated_dates(text, lines, published))
+    return collection
+
+
+def fits(sentence: str) -> bool:
+    """Whether a sentence has a usable length for a timeline line."""
+    return MIN_TOKENS <= len(sentence.split()) <= MAX_TOKENS
+
+
+def trigger_stems() -> set[str]:
+    """Stems of the single-word event triggers of the shipped lexicon."""
+    words = {term for terms in load_lexicon().kinds.values() for term in terms if " " not in term}
+    return {stem for word in words for stem in TOKENIZER.tokenize(word)}
+
+
+def candidates_by_date(collection: Collection, start: date, end: date) -> tuple[Counter, dict[date, list[str]]]:
+    """Date scores and candidate sentences, from articles published within start..end."""
+    scores: Counter = Counter()
+    sentences: dict[date, list[str]] = defaultdict(list)
+    for published, leads, stated in zip(collection.published, collection.leads, collection.stated, strict=True):
+        if not start <= published <= end:
+            continue
+        scores[published] += PUBLISHED_ON_WEIGHT
+        for day in {d for d, _ in stated if start <= d <= end}:
+            scores[day] += 1
+        for day, sentence in stated:
+            if start <= day <= end and fits(sentence):
+                sentences[day].append(sentence)
+        sentences[published].extend(f"\0{s}" for s in leads if fits(s))  # \0 marks a lead
+    return scores, sentences
+
+
+def pick_sentences(pool: list[str], k: int, vectorizer: TfidfVectorizer, triggers: set[str]) -> list[str]:
+    """k sentences near the pool's centroid, stated ones before leads, without near-repeats."""
+    stated = list(dict.fromkeys(s for s in pool if not s.startswith("\0")))
+    leads = list(dict.fromkeys(s[1:] for s in pool if s.startswith("\0")))
+    chosen: list[str] = []
+    for group in (stated, leads):
+        if len(chosen) >= k or not group:
+            continue
+        vectors = vectorizer.transform(group)
+        centroid = np.asarray(vectors.mean(axis=0)).ravel()
+        bonus = [TRIGGER_BONUS * bool(triggers.intersection(stems(s))) for s in group]
+        ranking = np.argsort(-(vectors @ centroid + np.array(bonus)))
+        picked = [vectors[i] for i in range(0)]
+        for i in ranking:
+            if len(chosen) >= k:
+                break
+            if all(float(vectors[i].multiply(p).sum()) < REPEAT_COSINE for p in picked):
+                chosen.append(group[i])
+                picked.append(vectors[i])
+    return chosen
+
+
+def dateline_timeline(collection: Collection, gold: Timeline, triggers: set[str]) -> Timeline:
+    """Dateline's timeline for one gold timeline's range, size and sentences per date."""
+    start, end = min(gold), max(gold)
+    size, per_date = len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
+    scores, sentences = candidates_by_date(collection, start, end)
+    pool = [s.lstrip("\0") for group in sentences.values() for s in group]
+    if not pool:
+        return {}
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(pool)
+    timeline: Timeline = {}
+    for day, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        if len(timeline) == size:
+            break
+        chosen = pick_sentences(sentences.get(day, []), per_date, vectorizer, triggers)
+        if chosen:
+            timeline[day] = chosen
+    return timeline
+
+
+def baseline_timeline(collection: Collection, gold: Timeline) -> Timeline:
+    """Peer: the most published days in range, each with the first lines of its articles."""
+    start, end = min(gold), max(gold)
+    per_date = max(1, round(statistics.mean(len(s) for s in gold.values())))
+    days = Counter(p for p in collection.published if start <= p <= end)
+    leads: dict[date, list[str]] = defaultdict(list)
+    for published, lead in zip(collection.published, collection.leads, strict=True):
+        leads[published].extend(s for s in lead if fits(s))
+    top = sorted(days, key=lambda d: (-days[d], d))[: len(gold)]
+    return {d: leads[d][:per_date] for d in top if leads[d]}
+
+
+@cache
+def stems(sentence: str) -> tuple[str, ...]:
+    """Stemmed tokens of a sentence (stemming is the slow part, so each sentence once)."""
+    return tuple(TOKENIZER.tokenize(sentence))
+
+
+def ngrams(sentences: list[str], n: int) -> Counter:
+    """Stemmed n-grams of a summary, stopwords removed (ROUGE -s)."""
+    counts: Counter = Counter()
+    for sentence in sentences:
+        tokens = [t for t in stems(sentence) if t not in STOPWORDS]
+        counts.update(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return counts
+
+
+def unigram_f1(predicted: Counter, reference: Counter) -> float:
+    """Unigram F1 used only to align dates (tilse's approximation of ROUGE-1)."""
+    hits = sum((predicted & reference).values())
+    if not hits:
+        return 0.0
+    precision, recall = hits / sum(predicted.values()), hits / sum(reference.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def alignment(source: dict[date, Counter], target: dict[date, Counter]) -> dict[date, date]:
+    """Each source date to its cheapest target date: date distance cost times content cost ('align+ m:1')."""
+    days = sorted(target)
+    aligned = {}
+    for day, own in source.items():
+        costs = [(1 - 1 / (abs((day - t).days) + 1)) * (1 - unigram_f1(own, target[t])) for t in days]
+        aligned[day] = days[int(np.argmin(costs))]
+    return aligned
+
+
+def aligned_hits(source: dict[date, Counter], target: dict[date, Counter], aligned: dict[date, date]) -> tuple[float, int]:
+    """Date-distance weighted n-gram hits of each source date with its aligned target, and the source total."""
+    hits = sum(sum((own & target[aligned[d]]).values()) / (abs((d - aligned[d]).days) + 1) for d, own in source.items() if d in aligned)
+    return hits, sum(sum(own.values()) for own in source.values())
+
+
+def alignment_rouge(predicted: Timeline, reference: Timeline, n: int) -> float:
+    """AR-n F1: many-to-one aligned ROUGE-n (precision aligns predicted dates, recall gold dates)."""
+    if not predicted:
+        return 0.0
+    pred1 = {d: ngrams(s, 1) for d, s in predicted.items()}
+    ref1 = {d: ngrams(s, 1) for d, s in reference.items()}
+    pred_n = pred1 if n == 1 else {d: ngrams(s, n) for d, s in predicted.items()}
+    ref_n = ref1 if n == 1 else {d: ngrams(s, n) for d, s in reference.items()}
+    prec_hits, prec_total = aligned_hits(pred_n, ref_n, alignment(pred1, ref1))
+    rec_hits, rec_total = aligned_hits(ref_n, pred_n, alignment(ref1, pred1))
+    precision = prec_hits / prec_total if prec_total else 0.0
+    recall = rec_hits / rec_total if rec_total else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def date_f1(predicted: Timeline, reference: Timeline) -> float:
+    """F1 of the predicted set of dates against the gold set."""
+    hits = len(set(predicted) & set(reference))
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(predicted), hits / len(reference)
+    return 2 * precision * recall / (precision + recall)
+
+
+def scores(predicted: Timeline, reference: Timeline) -> tuple[float, float, float]:
+    """(AR-1 F1, AR-2 F1, Date F1) of one timeline."""
+    return alignment_rouge(predicted, reference, 1), alignment_rouge(predicted, reference, 2), date_f1(predicted, reference)
+
+
+def main() -> None:
+    """Print the score table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="at most N articles per collection (0: all)")
+    options = parser.parse_args()
+    if not T17.is_dir():
+        sys.exit(f"{T17} is absent")
+    started, triggers = time.perf_counter(), trigger_stems()
+    results: dict[str, list[tuple[float, float, float]]] = {"Dateline": [], "peer: publication-date baseline": []}
+    for folder in sorted(p for p in T17.iterdir() if p.is_dir()):
+        collection = read_collection(folder, options.limit)
+        for gold in collection.gold:
+            results["Dateline"].append(scores(dateline_timeline(collection, gold, triggers), gold))
+            results["peer: publication-date baseline"].append(scores(baseline_timeline(collection, gold), gold))
+    count = len(results["Dateline"])
+    print(f"Timeline17: {count} gold timelines, align+ m:1 ROUGE F1 and Date F1, macro-averaged")
+    print(f"{'system':<34}{'AR-1':>7}{'AR-2':>7}{'Date F1':>9}")
+    for name, rows in results.items():
+        means = [statistics.mean(column) for column in zip(*rows, strict=True)]
+        print(f"{name:<34}{means[0]:7.3f}{means[1]:7.3f}{means[2]:9.3f}")
+    for name, (r1, r2, f) in PUBLISHED.items():
+        print(f"{'published: ' + name:<34}{r1:7.3f}{r2:7.3f}{f:9.3f}")
+    print(f"time {time.perf_counter() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -114,7 +114,11 @@ def read_collection(folder: Path, limit: int) -> Collection:
         lines = text.split("\n")
         collection.published.append(published)
         collection.leads.append([line.strip() for line in lines[:LEAD_SENTENCES] if line.strip()])
-        collection.stated.append(stated_dates(text, lines, published))
+        try:
+            collection.stated.append(stated_dates(text, lines, published))
+        except ValueError as error:  # a tagger failure loses one article's dates, not the run
+            print(f"{path.name}: time tagger failed ({error})", file=sys.stderr)
+            collection.stated.append([])
     return collection
 
 

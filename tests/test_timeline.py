@@ -22,6 +22,7 @@ STATED_DATES = {"000": "2016-08-15", "001": "2016-11-02"}
 
 def mention(article_id: str, published: str | None = None, **fields) -> Mention:
     """A one-event article around an EventMention built from keyword fields."""
+    published = fields.pop("published", published)
     event = EventMention(kind=fields.pop("kind", "talks"), sentence=0, trigger="met", **fields)
     article = Article(id=article_id, source=article_id, story="s", events=[event])
     article.published = PublishedDate(date=published, method="explicit" if published else "unknown")
@@ -36,7 +37,9 @@ def mention(article_id: str, published: str | None = None, **fields) -> Mention:
         ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee"]}, {"date": "2019-11-04", "precision": "day", "actors": ["Ann Lee"]}, False),
         ({"weekday": 0, "actors": ["Ann Lee"], "place": "Oslo"}, {"weekday": 0, "actors": ["Ann Lee"], "place": "Lima"}, False),
         ({"actors": ["Ann Lee"]}, {"actors": ["Ann Lee"]}, False),
-        ({"actors": ["Ann Lee", "Bo Kowalczyk"]}, {"actors": ["A. Lee", "Bo Kowalcyk"]}, True),
+        ({"actors": ["Ann Lee", "Bo Kowalczyk"], "published": "2019-03-04"}, {"actors": ["A. Lee", "Bo Kowalcyk"], "published": "2019-03-05"}, True),
+        ({"actors": ["Ann Lee", "Bo Kowalczyk"]}, {"actors": ["A. Lee", "Bo Kowalcyk"]}, False),
+        ({"actors": ["Ann Lee", "Bo Kowalczyk"], "published": "2019-03-04"}, {"actors": ["Ann Lee", "Bo Kowalczyk"], "published": "2019-06-04"}, False),
         ({"date": "2019-03-04", "precision": "day", "actors": ["Ann Lee"], "kind": "statement"}, {"date": "2019-03-04", "precision": "day", "actors": ["Cy Moss"], "kind": "statement"}, False),
     ],
 )

@@ -281,45 +281,79 @@ def find_place(article: Article, sentence: int, trigger: Span, kind: str, lexico
     return None
 
 
-def mention_from_trigger(article: Article, kind: str, trigger: Span, last_person: str | None) -> EventMention | None:
+def timex_anchor(timex: TimeMention, doc: Doc, trigger_roots: set[int]) -> Token | None:
+    """What a time expression hangs on: the first trigger or verb above it in the parse."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span.root.ancestors if t.i in trigger_roots or t.pos_ in ("VERB", "AUX")), None)
+
+
+def times_trigger(timex: TimeMention, trigger: Span, rivals: list[Span]) -> bool:
+    """Whether the parse ties a time expression to a trigger: on it, on its verb, or around it."""
+    anchor = timex_anchor(timex, trigger.doc, {trigger.root.i, *(r.root.i for r in rivals)})
+    if anchor is None:
+        return False
+    root = trigger.root
+    if anchor == root or anchor == governing_verb(trigger) or anchor in root.ancestors:
+        return True  # on the trigger, on its verb, or on a clause above it
+    return root in anchor.ancestors and anchor.i not in {r.root.i for r in rivals}
+
+
+def event_timexes(article: Article, sentence: int, trigger: Span, rivals: list[Span]) -> list[TimeMention]:
+    """The sentence's time expressions of this event: those the parse ties to it, else unclaimed ones."""
+    timexes = sentence_timexes(article, sentence)
+    tied = [t for t in timexes if times_trigger(t, trigger, rivals)]
+    if tied:
+        return tied
+    others = [(other, [r for r in rivals if r != other] + [trigger]) for other in rivals]
+    return [t for t in timexes if not any(times_trigger(t, other, rest) for other, rest in others)]
+
+
+def date_event(article: Article, event: EventMention, timexes: list[TimeMention], trigger: Span) -> None:
+    """Set the event's date (and clock time) and its end ('until Friday') from its time expressions."""
+    lexicon = load_lexicon()
+    ends = [t for t in timexes if is_end_cue(article, t, lexicon)]
+    timex = nearest([t for t in timexes if t not in ends], trigger.start_char)
+    if timex is not None:
+        apply_timex(event, timex)
+        event.time = event.time or same_day_clock(article, event.sentence, event.date)
+    until = nearest(ends, trigger.start_char)
+    if until is not None:
+        event.end = calendar_date(until.value)
+        event.date = event.date or (article.published.date if event.action else None)
+        event.precision = event.precision or ("day" if event.date else None)
+
+
+def mention_from_trigger(article: Article, kind: str, trigger: Span, rivals: list[Span]) -> EventMention | None:
     """One event mention for a trigger, with its date, action, place and actors."""
     lexicon = load_lexicon()
     sent = article.sentence_at(trigger.start_char)
     if sent is None:
         return None
     event = EventMention(kind=kind, sentence=sent.index, trigger=trigger.text, action=read_action(trigger, lexicon))
-    timexes = sentence_timexes(article, sent.index)
-    ends = [t for t in timexes if is_end_cue(article, t, lexicon)]
-    timex = nearest([t for t in timexes if t not in ends], trigger.start_char)
-    if timex is not None:
-        apply_timex(event, timex)
-        event.time = event.time or same_day_clock(article, sent.index, event.date)
-    until = nearest(ends, trigger.start_char)
-    if until is not None:
-        event.end = calendar_date(until.value)
-        event.date = event.date or (article.published.date if event.action else None)
-        event.precision = event.precision or ("day" if event.date else None)
+    date_event(article, event, event_timexes(article, sent.index, trigger, rivals), trigger)
     event.place = find_place(article, sent.index, trigger, kind, lexicon)
-    event.actors = find_actors(article, sent.index, trigger, last_person)
+    event.actors = find_actors(article, sent.index, trigger, last_person_before(article, trigger.start_char))
     judge_time_role(event, article.published.date)
     return event
 
 
 def inherit_dates(article: Article, events: list[EventMention]) -> None:
-    """Undated mentions take the day of a mention just before them in the same or last paragraph."""
+    """Undated mentions take the day of a past mention just before them in the same or last paragraph."""
     last: EventMention | None = None
     for event in events:
         undated = event.date is None and event.weekday is None
         if undated and last is not None and continues(article, last.sentence, event.sentence):
             event.date, event.precision, event.weekday = last.date, last.precision, last.weekday
-        elif not undated and not event.background and event.precision == "day":
+        elif not undated and not (event.background or event.scheduled) and event.precision == "day":
             last = event
 
 
 def continues(article: Article, before: int, after: int) -> bool:
     """Whether a sentence is close enough to an earlier one to carry on its narrative."""
     paragraphs = article.sentences[after].paragraph - article.sentences[before].paragraph
-    return after - before <= INHERIT_WINDOW and paragraphs <= 1
+    return 0 < after - before <= INHERIT_WINDOW and paragraphs <= 1
 
 
 def last_person_before(article: Article, offset: int) -> str | None:
@@ -343,7 +377,8 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
     seen: set[tuple[int, str]] = set()
     triggers = find_triggers(doc, load_lexicon())
     for kind, trigger in sorted(triggers, key=lambda t: inside_quote(article, t[1])):
-        event = mention_from_trigger(article, kind, trigger, last_person_before(article, trigger.start_char))
+        rivals = [other for _, other in triggers if other.sent == trigger.sent and other != trigger]
+        event = mention_from_trigger(article, kind, trigger, rivals)
         if event is None or (event.sentence, kind) in seen:
             continue
         seen.add((event.sentence, kind))

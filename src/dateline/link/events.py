@@ -136,6 +136,14 @@ def dates_agree(a: Mention, b: Mention) -> tuple[bool | None, str]:
     return None, "not both dated"
 
 
+def published_close(a: Article, b: Article) -> bool:
+    """Whether two articles are one article, or both dated within a week of each other."""
+    if a.id == b.id:
+        return True
+    day_a, day_b = as_day(a.published.date), as_day(b.published.date)
+    return bool(day_a and day_b and abs((day_a - day_b).days) <= WEEK_DAYS)
+
+
 def places_agree(a: EventMention, b: EventMention) -> bool:
     """Places disagree only when both are named and differ."""
     return not (a.place and b.place) or names_match(a.place, b.place)
@@ -148,7 +156,8 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
         return False, "different kind or role"
     shared = shared_actors(ea, eb)
     dated, why = dates_agree(a, b)
-    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and places_agree(ea, eb):
+    one_article = a.article.id == b.article.id
+    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and (one_article or places_agree(ea, eb)):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:
         return False, "no shared actor"
@@ -156,6 +165,8 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
         return False, why
     if dated is None and shared < UNDATED_MIN_SHARED_ACTORS:
         return False, f"undated and only {shared} shared actor"
+    if dated is None and not published_close(a.article, b.article):
+        return False, "undated, and the articles are not known to be of the same week"
     if not places_agree(ea, eb) and (ea.kind != "statement"):
         return False, f"places differ: {ea.place} / {eb.place}"
     return True, f"{ea.kind}: {shared} shared actor(s), {why}"

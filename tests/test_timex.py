@@ -294,3 +294,8 @@ def test_seed_without_date_keeps_weekday_constraints(seed_texts):
     text = next(t for name, t in seed_texts.items() if name.startswith("001_"))
     weekdays = {m.text: m.weekday for m in tag(text, None) if m.weekday is not None}
     assert weekdays == {"Wednesday": 2, "Friday evening": 4, "Tuesday": 1, "Friday": 4}
+
+
+def test_a_count_that_runs_off_the_calendar_is_dropped_not_raised():
+    mentions = tag("The glacier formed 9000 years ago and melted on Monday.", date(2012, 5, 1))
+    assert [m.value for m in mentions] == ["2012-04-30"]

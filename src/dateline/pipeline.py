@@ -21,6 +21,7 @@ from dateline.analyse.nlp import load_model, parse
 from dateline.analyse.quotes import extract_quotes
 from dateline.clean import clean_documents
 from dateline.dates import date_article
+from dateline.dates.captions import infer_from_captions
 from dateline.errors import DatelineError, InputError
 from dateline.ingest import read_inputs
 from dateline.link.duplicates import find_duplicates
@@ -80,6 +81,9 @@ def analyse_article(article: Article, nlp: Language) -> Article:
     doc = parse(article, nlp)
     article.quotes = extract_quotes(article, doc)
     timex.annotate(article)
+    if inferred := infer_from_captions(article):
+        article.published = inferred
+        timex.annotate(article)  # read the text again from its inferred day
     article.events = extract_events(article, doc)
     article.claims = extract_claims(article, doc)
     return article

@@ -107,7 +107,10 @@ def read_candidate(
     """Resolve one kept candidate in the light of what the text said before it."""
     state.move_to(text.count("\n\n", 0, cand.start), sentence_start(text, cand.start))
     ctx = reading_context(cand, text, anchor, state, default_tense)
-    resolved = RESOLVERS[cand.kind](cand.match, ctx)
+    try:
+        resolved = RESOLVERS[cand.kind](cand.match, ctx)
+    except (ValueError, OverflowError):
+        return None  # a count that runs off the calendar ('5000 years ago' from year 11)
     if resolved is None:
         return None
     if cand.kind == "duration":

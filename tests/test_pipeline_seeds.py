@@ -49,7 +49,7 @@ def test_linked_talks_infer_the_undated_sana_report(seeds_built):
 def test_timeline_has_the_days_the_texts_state_in_order(seeds_built):
     _, stories, _ = seeds_built
     timeline = stories[0].timeline
-    days = [e.date for e in timeline if not e.background]
+    days = [e.date for e in timeline if not e.background and e.date]
     assert days == sorted(days)
     assert set(SEED_DAYS) <= set(days)
     talks = [e for e in timeline if e.date == "2016-08-15" and e.kind == "talks"]
@@ -63,3 +63,11 @@ def test_lavrov_is_one_speaker_across_outlets_and_spellings(seeds_built):
     assert len(lavrovs) == 1
     outlets = {a.outlet for a in articles.values() for q in a.quotes if q.speaker_id == lavrovs[0].id}
     assert outlets >= {"Al-Alam", "Asharq Al-Awsat", "Sputnik", "SANA"}
+
+
+def test_the_later_hamburg_meeting_is_not_merged_into_the_august_talks(seeds_built):
+    articles, stories, _ = seeds_built
+    sputnik = articles["Sputnik"].id
+    august = [e for e in stories[0].timeline if e.date == "2016-08-15" and e.kind == "talks"]
+    assert august and all(ref.article != sputnik for e in august for ref in e.sources)
+    assert any(e.kind == "talks" and e.date is None and e.place == "Hamburg" for e in stories[0].timeline)

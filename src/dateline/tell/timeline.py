@@ -18,6 +18,8 @@ from dateline.link.events import LinkedEvent
 from dateline.model import Article, SourceRef, TimelineEntry
 
 CONTRACT_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+# Undated events are kept only for kinds listed before this one in the lexicon (not statements).
+UNDATED_KINDS_UP_TO = "announcement"
 # A summary sentence of about this length reads as one line of a timeline.
 IDEAL_SUMMARY_CHARS = 180
 # Entries named in the story summary: the most widely reported ones.
@@ -58,13 +60,23 @@ def best_summary(sources: list[SourceRef]) -> str:
     )
 
 
+def undated_but_placed(event: LinkedEvent) -> bool:
+    """An event of a known weekday in an undated report, of a kind more specific than talk.
+
+    It stays on the timeline (date null, after the dated entries) so that it is neither lost
+    nor merged into a look-alike of another week: the weekday is all the text gives.
+    """
+    return event.weekday is not None and not event.background and kind_rank(event.kind) < kind_rank(UNDATED_KINDS_UP_TO)
+
+
 def entry_from(event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry | None:
-    """A timeline entry for a dated event with at least one source sentence."""
+    """A timeline entry for a dated (or weekday-placed) event with at least one source sentence."""
     precision = CONTRACT_PRECISIONS.get(event.precision or "")
     day = contract_date(event.date, precision) if event.date and precision else None
     sources = event_sources(event, by_id)
-    if day is None or not sources:
+    if not sources or (day is None and not undated_but_placed(event)):
         return None
+    precision = precision if day else "day"
     return TimelineEntry(
         id=event.id,
         date=day,
@@ -108,7 +120,7 @@ def mark_background(entries: list[TimelineEntry], articles: list[Article]) -> No
         return
     first = min(published)
     for entry in entries:
-        if (first - date.fromisoformat(entry.date)).days > BACKGROUND_AGE_DAYS:
+        if entry.date and (first - date.fromisoformat(entry.date)).days > BACKGROUND_AGE_DAYS:
             entry.background = True
 
 
@@ -118,7 +130,7 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     entries = [e for e in (entry_from(event, by_id) for event in linked) if e is not None]
     entries = fold_same_sentences(entries)
     mark_background(entries, articles)
-    return sorted(entries, key=lambda e: (e.date, e.time or "", kind_rank(e.kind), e.id))
+    return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.time or "", kind_rank(e.kind), e.id))
 
 
 def story_title(articles: list[Article], timeline: list[TimelineEntry]) -> str:
@@ -134,7 +146,7 @@ def story_title(articles: list[Article], timeline: list[TimelineEntry]) -> str:
 def summarise_story(articles: list[Article], timeline: list[TimelineEntry]) -> tuple[str, str]:
     """(title, summary): the span and outlets of the story and its most reported events."""
     outlets = sorted({a.outlet for a in articles if a.outlet})
-    dated = [e for e in timeline if not e.background]
+    dated = [e for e in timeline if not e.background and e.date]
     span = f", {dated[0].date} to {dated[-1].date}" if dated else ""
     head = f"{len(articles)} article(s) from {len(outlets)} outlet(s) ({', '.join(outlets) or 'unknown'}){span}."
     widest = sorted(dated, key=lambda e: (-len({s.outlet or s.article for s in e.sources}), -len(e.sources), e.date))

@@ -1,0 +1,48 @@
+"""A failure inside one article is a one-line warning naming the file; the run goes on."""
+
+from __future__ import annotations
+
+from dateline import pipeline
+from dateline.pipeline import build
+from dateline.store import Store
+
+GOOD = (
+    "Ferry Service Returns to the Islands\n\n"
+    "The harbour authority said on Tuesday that the ferry to the outer islands would sail again "
+    "next week after repairs to the pier. Captain Ilse Marten said the crew was ready."
+)
+BAD = GOOD.replace("Ferry", "Cargo").replace("islands", "mainland")
+
+
+def test_one_failing_article_is_skipped_with_a_warning(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "bad.txt").write_text(BAD)
+    real = pipeline.extract_claims
+
+    def flaky(article, doc):
+        if "mainland" in article.body:
+            raise RuntimeError("figure reader broke")
+        return real(article, doc)
+
+    monkeypatch.setattr(pipeline, "extract_claims", flaky)
+    warnings: list[str] = []
+    report = build([tmp_path], tmp_path / "w.db", warn=warnings.append)
+    assert report.added == 1 and report.warning_count == 1
+    assert warnings == ["bad.txt: skipped, RuntimeError while analysing: figure reader broke"]
+    with Store(tmp_path / "w.db") as store:
+        assert [a.source for a in store.articles()] == ["good.txt"]
+
+
+def test_a_crash_after_a_batch_keeps_what_was_stored(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD)
+
+    def crash(store):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "relink", crash)
+    try:
+        build([tmp_path], tmp_path / "k.db")
+    except KeyboardInterrupt:
+        pass
+    with Store(tmp_path / "k.db") as store:
+        assert [a.source for a in store.articles()] == ["good.txt"]

@@ -46,3 +46,17 @@ def test_a_crash_after_a_batch_keeps_what_was_stored(tmp_path, monkeypatch):
         pass
     with Store(tmp_path / "k.db") as store:
         assert [a.source for a in store.articles()] == ["good.txt"]
+
+
+def test_non_english_article_is_kept_flagged_and_not_analysed(tmp_path):
+    (tmp_path / "fr.txt").write_text(
+        "Le port reprend ses activités\n\n"
+        "Les dockers ont repris le travail mardi matin après trois jours de grève, a annoncé la "
+        "direction du port. Le syndicat a déclaré que les négociations continueraient la semaine prochaine."
+    )
+    build([tmp_path], tmp_path / "fr.db")
+    with Store(tmp_path / "fr.db") as store:
+        (article,) = store.articles()
+    assert article.language == "fr" and "dockers" in article.body
+    assert len(article.warnings) == 1 and "fr" in article.warnings[0]
+    assert article.sentences == [] and article.quotes == []

@@ -76,8 +76,7 @@ def analyse_article(article: Article, nlp: Language) -> Article:
     and events come last (they read quotes and dates).
     """
     if article.language not in (None, *ANALYSED_LANGUAGES):
-        article.warnings.append(f"language '{article.language}' kept but not analysed (English only)")
-        return article
+        return article  # kept and flagged by clean; the English analysis would only add noise
     doc = parse(article, nlp)
     article.quotes = extract_quotes(article, doc)
     timex.annotate(article)

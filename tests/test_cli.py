@@ -110,3 +110,9 @@ def test_demo_builds_the_example_corpus(tmp_path):
     data = json.loads(out.read_text())
     jsonschema.validate(data, contract_schema())
     assert len(data["articles"]) >= 8 and len(data["outlets"]) >= 4
+
+
+def test_version_and_help_name_every_command():
+    assert invoke("--version").stdout.startswith("dateline ")
+    help_text = invoke("--help").stdout
+    assert all(command in help_text for command in ("build", "export", "demo"))

@@ -35,6 +35,22 @@ err = Console(stderr=True, highlight=False)
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 
+def show_version(value: bool) -> None:
+    """Print the version and stop."""
+    if value:
+        from dateline import __version__
+
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Dateline: read one news story across many outlets."""
+
+
 def user_errors(command):
     """Report a Dateline error (or any crash) as one line on stderr and exit non-zero."""
 

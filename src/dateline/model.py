@@ -146,6 +146,7 @@ class EventMention:
     background: bool = False  # 'since the war broke out in March 2011'
     scheduled: bool = False  # future event
     weekday: int | None = None  # weekday constraint when the date is not known
+    subordinate: bool = False  # trigger in a who/which clause or the like: a side note of its sentence
 
 
 @dataclass

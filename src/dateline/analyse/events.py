@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from babel import Locale
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -40,6 +41,13 @@ DATED_TYPES = ("DATE", "TIME")
 PRONOUNS = ("he", "she")
 CLOCK = re.compile(r"T(\d{2}:\d{2})")
 QUOTE_MARKS = "\"“”«»"
+# Dependency labels of clauses that say something about a noun or add a side condition
+# ('the minister, who was speaking after a meeting in X, ...'): not the sentence's news.
+SIDE_CLAUSES = ("relcl", "acl", "advcl")
+# A place is said of something else only inside a who/which clause; 'rebels holding X' still places.
+PLACE_SIDE_CLAUSES = ("relcl",)
+# A past-perfect or present verb describes a standing situation, not the narrated day.
+NARRATED_TAGS = ("VBD",)
 DAY_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -100,7 +108,7 @@ def governing_verb(trigger: Span) -> Token | None:
     for _ in range(3):  # noun -> prep -> verb is the longest chain worth following
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -259,7 +267,7 @@ def sentence_places(article: Article, sentence: int) -> list[Entity]:
 
 
 def in_clause(place: Entity, trigger: Span) -> bool:
-    """A place belongs to an event when the trigger or its verb governs it in the parse."""
+    """A place belongs to an event when the trigger or its verb governs it, not through a side clause."""
     span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
@@ -267,13 +275,39 @@ def in_clause(place: Entity, trigger: Span) -> bool:
     verb = governing_verb(trigger)
     if verb is not None:
         heads.add(verb.i)
-    return any(ancestor.i in heads for ancestor in span.root.ancestors)
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in PLACE_SIDE_CLAUSES and trigger.root not in token.subtree:
+            return False  # the place is said of something else, in a who/which clause
+        token = token.head
+        if token.i in heads:
+            return True
+    return False
+
+
+def side_clause(trigger: Span) -> bool:
+    """Whether a trigger sits in a who/which or adverbial clause: a side note of its sentence."""
+    return any(t.dep_ in SIDE_CLAUSES for t in [trigger.root, *trigger.root.ancestors])
+
+
+@lru_cache(maxsize=1)
+def broad_place_names() -> frozenset[str]:
+    """Country and region names (CLDR via Babel): a city or district named beside one says more."""
+    return frozenset(name.lower() for name in Locale("en").territories.values())
+
+
+def narrates_past(sentence: Span) -> bool:
+    """Whether a sentence's main verb is a simple past: it goes on telling the dated story."""
+    root = sentence.root
+    perfect = any(child.dep_ == "aux" and child.lemma_ == "have" for child in root.children)
+    return root.tag_ in NARRATED_TAGS and not perfect
 
 
 def find_place(article: Article, sentence: int, trigger: Span, kind: str, lexicon: EventLexicon) -> str | None:
     """Where: the nearest place the event's clause names, else the dateline for kinds it places."""
     places = [p for p in sentence_places(article, sentence) if in_clause(p, trigger)]
-    place = nearest(places, trigger.start_char)
+    narrow = [p for p in places if p.text.lower() not in broad_place_names()]
+    place = nearest(narrow or places, trigger.start_char)
     if place is not None:
         return place.text
     if kind in lexicon.dateline_kinds and article.dateline and article.dateline.place:
@@ -332,6 +366,7 @@ def mention_from_trigger(article: Article, kind: str, trigger: Span, rivals: lis
     if sent is None:
         return None
     event = EventMention(kind=kind, sentence=sent.index, trigger=trigger.text, action=read_action(trigger, lexicon))
+    event.subordinate = side_clause(trigger)
     date_event(article, event, event_timexes(article, sent.index, trigger, rivals), trigger)
     event.place = find_place(article, sent.index, trigger, kind, lexicon)
     event.actors = find_actors(article, sent.index, trigger, last_person_before(article, trigger.start_char))
@@ -339,12 +374,17 @@ def mention_from_trigger(article: Article, kind: str, trigger: Span, rivals: lis
     return event
 
 
-def inherit_dates(article: Article, events: list[EventMention]) -> None:
-    """Undated mentions take the day of a past mention just before them in the same or last paragraph."""
+def inherit_dates(article: Article, events: list[EventMention], *, narrating: set[int] | None = None) -> None:
+    """Undated mentions take the day of a past mention just before them in the same or last paragraph.
+
+    With `narrating` (the sentences told in the simple past), only those inherit: 'strikes had
+    been killing civilians' or 'the city has been hit' describe a situation, not that day.
+    """
     last: EventMention | None = None
     for event in events:
         undated = event.date is None and event.weekday is None
-        if undated and last is not None and continues(article, last.sentence, event.sentence):
+        carries = narrating is None or event.sentence in narrating
+        if undated and carries and last is not None and continues(article, last.sentence, event.sentence):
             event.date, event.precision, event.weekday = last.date, last.precision, last.weekday
         elif not undated and not (event.background or event.scheduled) and event.precision == "day":
             last = event
@@ -384,5 +424,6 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
         seen.add((event.sentence, kind))
         events.append(event)
     events.sort(key=lambda e: e.sentence)
-    inherit_dates(article, events)
+    narrating = {sent.index for s in doc.sents if narrates_past(s) and (sent := article.sentence_at(s.start_char))}
+    inherit_dates(article, events, narrating=narrating)
     return events

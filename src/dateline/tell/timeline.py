@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon
+from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon, sentence_timexes
 from dateline.link.events import LinkedEvent
-from dateline.model import Article, SourceRef, TimelineEntry
+from dateline.model import Article, EventMention, SourceRef, TimelineEntry
 
 CONTRACT_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 # Undated events are kept only for kinds listed before this one in the lexicon (not statements).
@@ -25,6 +25,8 @@ IDEAL_SUMMARY_CHARS = 180
 # Entries named in the story summary: the most widely reported ones.
 SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
+# The kind that says someone spoke: news on its own only on a day with nothing more specific.
+STATEMENT_KIND = "statement"
 
 
 def contract_date(value: str, precision: str) -> str | None:
@@ -52,11 +54,24 @@ def event_sources(event: LinkedEvent, by_id: dict[str, Article]) -> list[SourceR
     return list(refs.values())
 
 
-def best_summary(sources: list[SourceRef]) -> str:
-    """The source sentence that reads best as a line: not opening on a quote, near ideal length."""
+def dated_sentences(event: LinkedEvent, by_id: dict[str, Article]) -> set[str]:
+    """The event's sentences that state a date or weekday themselves (not borrowed from before)."""
+    texts = set()
+    for article_id, index in event.members:
+        article = by_id.get(article_id)
+        if article is None or index >= len(article.events):
+            continue
+        sentence = article.events[index].sentence
+        if sentence < len(article.sentences) and sentence_timexes(article, sentence):
+            texts.add(article.sentences[sentence].text)
+    return texts
+
+
+def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset()) -> str:
+    """The source sentence that reads best as a line: states the date, no opening quote, near ideal length."""
     return min(
         (s.sentence for s in sources),
-        key=lambda text: (text[:1] in OPENING_QUOTES, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
+        key=lambda text: (text not in dated, text[:1] in OPENING_QUOTES, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
     )
 
 
@@ -82,7 +97,7 @@ def entry_from(event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry |
         date=day,
         precision=precision,
         kind=event.kind,
-        summary=best_summary(sources),
+        summary=best_summary(sources, dated=dated_sentences(event, by_id)),
         sources=sources,
         end=contract_date(event.end, "day") if event.end else None,
         time=event.time,
@@ -98,19 +113,63 @@ def kind_rank(kind: str) -> int:
     return kinds.index(kind) if kind in kinds else len(kinds)
 
 
-def fold_same_sentences(entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    """Drop an entry whose sources are all sources of a more specific entry of that day."""
-    kept: list[TimelineEntry] = []
-    for entry in sorted(entries, key=lambda e: (kind_rank(e.kind), -len(e.sources), e.id)):
-        own = {(s.article, s.sentence) for s in entry.sources}
-        host = next((k for k in kept if k.date == entry.date and own <= {(s.article, s.sentence) for s in k.sources}), None)
-        if host is None:
+def mention_rank(mention: EventMention) -> tuple[bool, int]:
+    """How much a mention is its sentence's news: main clause first, then the most specific kind."""
+    return (mention.subordinate, kind_rank(mention.kind))
+
+
+def sentence_owners(entries: list[TimelineEntry], linked: list[LinkedEvent], by_id: dict[str, Article]) -> dict:
+    """For each (article, sentence, day), the entry whose event is that sentence's news."""
+    entry_ids = {e.id: e.date for e in entries}
+    owners: dict[tuple[str, str, str | None], tuple] = {}
+    for event in linked:
+        if event.id not in entry_ids:
+            continue
+        for article_id, index in event.members:
+            article = by_id[article_id]
+            mention = article.events[index]
+            key = (article_id, article.sentences[mention.sentence].text, entry_ids[event.id])
+            owners[key] = min(owners.get(key, (mention_rank(mention), event.id)), (mention_rank(mention), event.id))
+    return {key: owner for key, (_, owner) in owners.items()}
+
+
+def one_entry_per_sentence(entries: list[TimelineEntry], owners: dict) -> list[TimelineEntry]:
+    """Each sentence is cited by one entry of its day; an entry left without sentences folds into their owner."""
+    by_entry = {e.id: e for e in entries}
+    kept = []
+    for entry in entries:
+        cited = [s for s in entry.sources if owners.get((s.article, s.sentence, entry.date), entry.id) == entry.id]
+        if cited:
+            entry.sources = cited + corroborating(entry.sources, cited)
             kept.append(entry)
-        else:
-            host.actors = list(dict.fromkeys(host.actors + entry.actors))
-            host.place = host.place or entry.place
-            host.time = host.time or entry.time
+            continue
+        host = by_entry[owners[(entry.sources[0].article, entry.sources[0].sentence, entry.date)]]
+        host.actors = list(dict.fromkeys(host.actors + entry.actors))
+        host.place, host.time = host.place or entry.place, host.time or entry.time
     return kept
+
+
+def corroborating(sources: list[SourceRef], cited: list[SourceRef]) -> list[SourceRef]:
+    """Sentences of other articles that mention an entry standing on its own sources: one each.
+
+    An entry is never made by another entry's sentence, but an outlet that reports the event
+    only in passing ('who spoke after the meeting') is still one more outlet that reports it.
+    """
+    articles = {s.article for s in cited}
+    extra: dict[str, SourceRef] = {}
+    for source in sources:
+        if source.article not in articles:
+            extra.setdefault(source.article, source)
+    return list(extra.values())
+
+
+def drop_side_statements(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """A statement is cited only by articles whose day has no more specific entry: then it is the news."""
+    specific = {(s.article, e.date) for e in entries if e.kind != STATEMENT_KIND for s in e.sources}
+    for entry in entries:
+        if entry.kind == STATEMENT_KIND:
+            entry.sources = [s for s in entry.sources if (s.article, entry.date) not in specific]
+    return [e for e in entries if e.sources]
 
 
 def mark_background(entries: list[TimelineEntry], articles: list[Article]) -> None:
@@ -128,7 +187,10 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     """The story's timeline: one entry per dated event, in date order, each with its sources."""
     by_id = {a.id: a for a in articles}
     entries = [e for e in (entry_from(event, by_id) for event in linked) if e is not None]
-    entries = fold_same_sentences(entries)
+    entries = drop_side_statements(one_entry_per_sentence(entries, sentence_owners(entries, linked, by_id)))
+    dated = {event.id: dated_sentences(event, by_id) for event in linked}
+    for entry in entries:
+        entry.summary = best_summary(entry.sources, dated=dated[entry.id])
     mark_background(entries, articles)
     return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.time or "", kind_rank(e.kind), e.id))
 

@@ -46,6 +46,9 @@ def test_quote_spans_stay_inside_text(text):
         ("The rebels will leave, according to General Tom Hale.", "Tom Hale", False, "according to", "rebels will leave"),
         ("The mayor, Jo Park, accused the council of wasting money.", "Jo Park", False, "accused", "council of wasting"),
         ("In a statement, the Health Ministry called for calm.", "Health Ministry", False, "called", "calm"),
+        ("Governor Lena Ortiz endorsed the bridge plan on Monday.", "Lena Ortiz", False, "endorsed", "bridge plan"),
+        ("Mayor Sam Reyes wants to close the old harbour.", "Sam Reyes", False, "wants", "close the old harbour"),
+        ("Senator Ida Moss voted for the farm bill.", "Ida Moss", False, "voted", "farm bill"),
     ],
 )
 def test_single_attribution(nlp, body, speaker, direct, cue, words):

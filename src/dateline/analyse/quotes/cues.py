@@ -18,6 +18,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 INHERITS_SUBJECT = ("advcl", "conj", "xcomp")
 # How far up the tree a subjectless 'adding' looks for the speech verb it continues.
 MAX_ANCESTOR_STEPS = 6
+# Prepositions whose object is what a stance verb is about: "voted for Y", "spoke about Y".
+STANCE_PREPOSITIONS = ("for", "about", "on", "against", "to", "with")
 EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
 
 
@@ -109,6 +111,17 @@ def _call_content(verb: Token) -> tuple[int, int] | None:
     return token_span_chars([t for p in parts for t in p.subtree])
 
 
+def _stance_content(verb: Token) -> tuple[int, int] | None:
+    """Content of 'X backed Y', 'X wants to Y', 'records show Y': clause, infinitive or object."""
+    for deps in (CONTENT_DEPS, ("xcomp",), ("dobj",), ("prep",)):
+        parts = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+        if deps == ("prep",):
+            parts = [c for c in parts if c.lower_ in STANCE_PREPOSITIONS]
+        if parts:
+            return _subtree_chars(parts[0]) if deps == CONTENT_DEPS else token_span_chars(list(parts[0].subtree))
+    return None
+
+
 def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
     """A candidate for a speech verb, with whichever content pattern fits it."""
     lemma = token.lemma_.lower()
@@ -116,6 +129,7 @@ def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
         (verbs.say, _say_content, "ccomp"),
         (verbs.accuse, _accuse_content, "accuse-of"),
         (verbs.call, _call_content, "call-for"),
+        (verbs.stance, _stance_content, "stance"),
     )
     content, how = None, "bare"
     for words, find_content, name in patterns:

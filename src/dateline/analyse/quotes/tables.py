@@ -15,12 +15,13 @@ class SpeechVerbs:
     say: frozenset[str]
     accuse: frozenset[str]
     call: frozenset[str]
+    stance: frozenset[str]
     according: tuple[str, ...]
     statement_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """True for any verb lemma that can attribute content to its subject."""
-        return lemma in self.say or lemma in self.accuse or lemma in self.call
+        return lemma in self.say or lemma in self.accuse or lemma in self.call or lemma in self.stance
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def speech_verbs() -> SpeechVerbs:
         say=frozenset(table["say"]),
         accuse=frozenset(table["accuse"]),
         call=frozenset(table["call"]),
+        stance=frozenset(table.get("stance", ())),
         according=tuple(table["according"]),
         statement_nouns=frozenset(table["statement_nouns"]),
     )

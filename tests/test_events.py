@@ -118,3 +118,34 @@ def test_seed_pause_on_a_scheduled_day_with_hours(nlp, seed_texts: dict[str, str
     name = next(n for n, t in seed_texts.items() if "humanitarian pause" in t and "Gerasimov" in t)
     pauses = [e for e in analysed(nlp, seed_texts[name], "2016-11-02").events if e.kind == "pause"]
     assert any(e.date == "2016-11-04" and e.time == "09:00-19:00" and e.scheduled for e in pauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The minister, who had flown in from Madrid, signed the treaty in Lisbon on Friday.", "Lisbon"),
+        ("In Iraq on Monday, rebel gunners shelled the historic old quarter of the city of Mosul.", "Mosul"),
+    ],
+)
+def test_place_skips_who_clauses_and_prefers_a_city_to_its_country(nlp, text: str, place: str) -> None:
+    article = analysed(nlp, text, "2020-05-06")
+    assert {e.place for e in article.events if e.kind in ("agreement", "strike")} == {place}
+
+
+def test_trigger_in_a_who_clause_is_a_side_note(nlp) -> None:
+    article = analysed(nlp, "The envoy, who was speaking after a meeting with rebels, said the truce would hold.", "2020-05-06")
+    assert only(article, "talks").subordinate and not only(article, "ceasefire").subordinate
+
+
+@pytest.mark.parametrize(
+    ("second", "inherits"),
+    [
+        ("The shelling destroyed the control tower.", True),
+        ("Aid groups had long warned that shelling would close the runway.", False),
+        ("Residents say the shelling never really stops.", False),
+    ],
+)
+def test_a_date_carries_only_to_a_sentence_that_goes_on_narrating(nlp, second: str, inherits: bool) -> None:
+    article = analysed(nlp, f"Rebels bombed the airport on Monday. {second}", "2020-05-06")
+    later = [e for e in article.events if e.kind == "strike" and e.sentence == 1]
+    assert later and (later[0].date == "2020-05-04") is inherits

@@ -146,3 +146,37 @@ def test_example_corpus_stories_and_inferred_date(example_dir: Path, tmp_path: P
     tolvan = max(stories, key=lambda s: len(s.articles))
     talks = [e for e in tolvan.timeline if e.kind == "talks" and e.date == "2023-03-14"]
     assert talks and {"The Northern Ledger", "Valley Voice"} <= {s.outlet for s in talks[0].sources}
+
+
+def told(nlp, body: str, published: str = "2020-05-06") -> list:
+    """The timeline of one inline article: analysed, linked and told."""
+    article = Article(id="t", source="t.txt", body=body, story="s")
+    article.published = PublishedDate(date=published, method="explicit")
+    doc = parse(article, nlp)
+    timex.annotate(article)
+    article.events = extract_events(article, doc)
+    return build_timeline([article], link_events([article]))
+
+
+def test_one_sentence_makes_one_entry_of_its_most_specific_kind(nlp) -> None:
+    timeline = told(nlp, "The ministry said on Monday that it was extending the truce after heavy fighting.")
+    assert [(e.date, e.kind) for e in timeline] == [("2020-05-04", "ceasefire")]
+
+
+def test_statement_is_kept_only_on_a_day_with_nothing_more_specific(nlp) -> None:
+    body = (
+        "The army said on Monday that it had extended the truce. "
+        "A spokesman said on Tuesday that the government was hopeful about the coming weeks."
+    )
+    assert [(e.date, e.kind) for e in told(nlp, body)] == [("2020-05-04", "ceasefire"), ("2020-05-05", "statement")]
+
+
+def test_summary_is_the_sentence_that_states_the_day(nlp) -> None:
+    body = (
+        "Rebels bombed the airport on Monday. "
+        "The bombing destroyed the control tower, the fuel depot, two hangars and most of the aircraft parked "
+        "on the apron, leaving the only working runway of the region closed to the aid flights."
+    )
+    strikes = [e for e in told(nlp, body) if e.kind == "strike"]
+    assert len(strikes) == 1 and strikes[0].summary == "Rebels bombed the airport on Monday."
+    assert len(strikes[0].sources) == 2

@@ -149,3 +149,8 @@ def test_a_date_carries_only_to_a_sentence_that_goes_on_narrating(nlp, second: s
     article = analysed(nlp, f"Rebels bombed the airport on Monday. {second}", "2020-05-06")
     later = [e for e in article.events if e.kind == "strike" and e.sentence == 1]
     assert later and (later[0].date == "2020-05-04") is inherits
+
+
+def test_a_which_clause_about_the_event_itself_places_it(nlp) -> None:
+    article = analysed(nlp, "The talks, which will take place in Geneva, were announced by Russia.", "2020-05-06")
+    assert only(article, "talks").place == "Geneva"

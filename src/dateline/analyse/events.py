@@ -277,7 +277,8 @@ def in_clause(place: Entity, trigger: Span) -> bool:
         heads.add(verb.i)
     token = span.root
     while token.head.i != token.i:
-        if token.dep_ in PLACE_SIDE_CLAUSES and trigger.root not in token.subtree:
+        about_other = token.head.i not in heads and trigger.root not in token.subtree
+        if token.dep_ in PLACE_SIDE_CLAUSES and about_other:
             return False  # the place is said of something else, in a who/which clause
         token = token.head
         if token.i in heads:

@@ -48,6 +48,7 @@ def test_quote_spans_stay_inside_text(text):
         ("In a statement, the Health Ministry called for calm.", "Health Ministry", False, "called", "calm"),
         ("Governor Lena Ortiz endorsed the bridge plan on Monday.", "Lena Ortiz", False, "endorsed", "bridge plan"),
         ("Mayor Sam Reyes wants to close the old harbour.", "Sam Reyes", False, "wants", "close the old harbour"),
+        ("Senator Ida Moss called the tax plan reckless.", "Ida Moss", False, "called", "tax plan reckless"),
         ("Senator Ida Moss voted for the farm bill.", "Ida Moss", False, "voted", "farm bill"),
     ],
 )

@@ -104,8 +104,11 @@ def _call_content(verb: Token) -> tuple[int, int] | None:
         c for c in verb.children
         if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("xcomp", "dobj", "advcl"))
     ]
-    if any(c.lower_ == "what" or c.dep_ == "oprd" for c in verb.children):
+    if any(c.lower_ == "what" for c in verb.children):
         return None  # 'what it called "moderate fighters"' names, it does not report
+    naming = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+    if any(c.dep_ == "oprd" for c in naming):  # 'X called the plan "reckless"': a stance on the object
+        return token_span_chars([t for c in naming for t in c.subtree])
     if not parts or not any(p.dep_ != "dobj" for p in parts):
         return None
     return token_span_chars([t for p in parts for t in p.subtree])

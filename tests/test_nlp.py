@@ -40,3 +40,12 @@ def test_sentences_never_cross_a_blank_line(nlp):
     assert [s.paragraph for s in article.sentences] == [0, 1, 1]
     assert all(body[s.start:s.end] == s.text for s in article.sentences)
     assert any(e.text == "Tuesday" and e.label == "DATE" for e in article.entities)
+
+
+@pytest.mark.parametrize(("offset", "expected"), [(0, 0), (35, 0), (36, None), (37, 1), (50, 1), (200, None)])
+def test_sentence_at_finds_the_sentence_holding_an_offset(offset, expected):
+    from dateline.model import Sentence
+
+    article = Article(id="x", source="x.txt", body="x" * 60, sentences=[Sentence(0, 0, 36, "a"), Sentence(1, 37, 60, "b")])
+    found = article.sentence_at(offset)
+    assert (found.index if found else None) == expected

@@ -8,6 +8,7 @@ record round-trips through JSON and SQLite unchanged. Character offsets always p
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -176,10 +177,10 @@ class Article:
     events: list[EventMention] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that holds a body offset."""
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent
+        """The sentence that holds a body offset (sentences are in body order)."""
+        i = bisect_right(self.sentences, offset, key=lambda sent: sent.start) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 

@@ -28,7 +28,7 @@ from dateline.link.duplicates import find_duplicates
 from dateline.link.events import infer_dates, link_events
 from dateline.link.speakers import link_speakers
 from dateline.link.stories import cluster_stories
-from dateline.model import Article, RawDocument, Story
+from dateline.model import Article, RawDocument, Speaker, Story
 from dateline.outlets import OutletTable
 from dateline.store import Store
 from dateline.tell.compare import compare_claims, framing_terms
@@ -146,8 +146,7 @@ def build(
             report.warning_count += sum(len(a.warnings) for a in articles)
             if progress:
                 progress(len(batch))
-        relink(store)
-        _summarise(store, report)
+        _summarise(*relink(store), report)
     return report
 
 
@@ -159,8 +158,8 @@ def _seen(doc: RawDocument, known: set[str], report: BuildReport) -> bool:
     return False
 
 
-def relink(store: Store) -> None:
-    """Recompute corpus-level links and every story from the stored articles."""
+def relink(store: Store) -> tuple[list[Article], list[Story], list[Speaker]]:
+    """Recompute corpus-level links and every story from the stored articles (and return them)."""
     articles = store.articles()
     copies = find_duplicates(articles)
     for article in articles:
@@ -176,6 +175,7 @@ def relink(store: Store) -> None:
     store.save_articles(articles)
     store.replace_stories(stories)
     store.replace_speakers(speakers)
+    return articles, stories, speakers
 
 
 def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
@@ -206,14 +206,13 @@ def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:
     )
 
 
-def _summarise(store: Store, report: BuildReport) -> None:
-    """Fill the report's totals from the store."""
-    articles = store.articles()
+def _summarise(articles: list[Article], stories: list[Story], speakers: list[Speaker], report: BuildReport) -> None:
+    """Fill the report's totals from what relink just stored (no second read of the store)."""
     report.articles = len(articles)
     report.outlets = len({a.outlet for a in articles if a.outlet})
-    report.stories = len(store.stories())
+    report.stories = len(stories)
     report.quotes = sum(len(a.quotes) for a in articles)
-    report.speakers = len(store.speakers())
+    report.speakers = len(speakers)
 
 
 __all__ = ["BuildReport", "DatelineError", "Settings", "build", "relink", "article_id"]

@@ -163,14 +163,18 @@ class Store:
 
     # stories and speakers
 
+    def _replace_all(self, table: str, rows: Iterable[Story | Speaker], label: str) -> None:
+        """Replace every row of a (id, label, data) table with the given records."""
+        with self.transaction():
+            self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                f"INSERT INTO {table} VALUES (?, ?, ?)",
+                [(r.id, getattr(r, label), json.dumps(to_dict(r))) for r in rows],
+            )
+
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story with the given ones."""
-        with self.transaction():
-            self.db.execute("DELETE FROM stories")
-            self.db.executemany(
-                "INSERT INTO stories VALUES (?, ?, ?)",
-                [(s.id, s.title, json.dumps(to_dict(s))) for s in stories],
-            )
+        self._replace_all("stories", stories, "title")
 
     def stories(self) -> list[Story]:
         """Every story, largest first, then by id."""
@@ -179,12 +183,7 @@ class Store:
 
     def replace_speakers(self, speakers: Iterable[Speaker]) -> None:
         """Replace every speaker with the given ones."""
-        with self.transaction():
-            self.db.execute("DELETE FROM speakers")
-            self.db.executemany(
-                "INSERT INTO speakers VALUES (?, ?, ?)",
-                [(s.id, s.name, json.dumps(to_dict(s))) for s in speakers],
-            )
+        self._replace_all("speakers", speakers, "name")
 
     def speakers(self) -> list[Speaker]:
         """Every speaker, most quoted first."""

@@ -71,3 +71,17 @@ def test_romanised_first_names_fold_together(left, right, same):
     from dateline.analyse.quotes.sources import first_names_compatible
 
     assert first_names_compatible(left, right) is same
+
+
+def test_groups_sharing_a_slug_get_distinct_ids(tmp_path):
+    """A person and a body whose names fold to one slug are two speakers with two ids, stored."""
+    from dateline.store import Store
+
+    articles = [article_with(("Lee Chan", None)), article_with(("lee chan", None))]
+    speakers = link_speakers(articles)
+    assert len(speakers) == 2
+    assert len({s.id for s in speakers}) == 2
+    assert len({q.speaker_id for a in articles for q in a.quotes}) == 2
+    with Store(tmp_path / "d.db") as store:
+        store.replace_speakers(speakers)
+        assert len(store.speakers()) == 2

@@ -47,6 +47,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unknown"
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`... the first not yet in `taken` (which it joins)."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
 def is_organisation(name: str) -> bool:
     """True for a body's name: its last word is an organisation head noun or it is not name-shaped."""
     words = name.split()
@@ -112,11 +122,13 @@ def link_speakers(articles: list[Article]) -> list[Speaker]:
                 if quote.speaker_role and quote.speaker_role.lower() not in {r.lower() for r in group.roles}:
                     group.roles.append(quote.speaker_role)
     speakers: dict[int, Speaker] = {}
+    taken: set[str] = set()
     for group in by_name.values():
         if id(group) not in speakers:
             canonical = group.canonical
             aliases = sorted(n for n in group.names if n != canonical)
-            speakers[id(group)] = Speaker(slug(canonical), canonical, aliases, group.roles, sum(group.names.values()))
+            speaker_id = unique_id(slug(canonical), taken)
+            speakers[id(group)] = Speaker(speaker_id, canonical, aliases, group.roles, sum(group.names.values()))
     for article in articles:
         for quote in article.quotes:
             if quote.speaker:

@@ -1,6 +1,10 @@
 """Attribution on PolNeAR (dev + test): Dateline's quotes beside textacy's direct_quotations.
 
-Usage: .venv/bin/python benchmarks/eval_attribution.py [--limit N] [--splits dev test]
+Usage: .venv/bin/python benchmarks/eval_attribution.py [--limit N] [--splits dev test] [--scratch DIR]
+
+The texts go through the real build path: written to a scratch folder, `dateline build` into
+a fresh database there, and the stored quotes (offsets into the cleaned body, mapped back to
+the PolNeAR text) are scored.
 
 A prediction matches a gold attribution when their content spans overlap (one-to-one, greedy
 by overlap); 'exact' also needs equal content offsets (edge punctuation ignored). A matched
@@ -12,10 +16,15 @@ scored (partial quotes nested in reported speech are parts of one attribution).
 from __future__ import annotations
 
 import argparse
+import difflib
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "data"
+SCRATCH = Path(tempfile.gettempdir()) / "dateline-eval-attribution"
 EDGE = " \t\n,.;:\"'“”‘’"
 
 
@@ -66,8 +75,8 @@ def trimmed(spans: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def score_doc(gold: list[Attr], pred: list[Attr], text: str, tally: dict) -> None:
-    """Greedy one-to-one matching by content overlap; add counts to the tally."""
+def score_doc(gold: list[Attr], pred: list[Attr], text: str, tally: dict, kinds: list[str] | None = None) -> None:
+    """Greedy one-to-one matching by content overlap; add counts to the tally (and per kind)."""
     pairs = sorted(((overlap(g.content, p.content), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)), reverse=True)
     used_g, used_p = set(), set()
     for size, gi, pi in pairs:
@@ -75,31 +84,67 @@ def score_doc(gold: list[Attr], pred: list[Attr], text: str, tally: dict) -> Non
             continue
         used_g.add(gi), used_p.add(pi)
         g, p = gold[gi], pred[pi]
-        tally["match"] += 1
-        tally["exact"] += trimmed(g.content, text) == trimmed(p.content, text)
-        tally["source"] += overlap(g.source, p.source) > 0
-        tally["cue"] += overlap(g.cue, p.cue) > 0
+        hits = {"match": 1, "exact": trimmed(g.content, text) == trimmed(p.content, text),
+                "source": overlap(g.source, p.source) > 0, "cue": overlap(g.cue, p.cue) > 0}
+        for key, hit in hits.items():
+            tally[key] += hit
+            if kinds:
+                tally[f"{kinds[pi]}-{key}"] = tally.get(f"{kinds[pi]}-{key}", 0) + hit
+    for kind in kinds or ():
+        tally[f"{kind}-pred"] = tally.get(f"{kind}-pred", 0) + 1
     tally["gold"] += len(gold)
     tally["pred"] += len(pred)
 
 
-def dateline_predictions(text: str, nlp) -> tuple[list[Attr], object]:
-    """Dateline's top-level attributions of one text (and the Doc, for reuse)."""
-    from dateline.analyse.nlp import parse
-    from dateline.analyse.quotes import extract_attributions
-    from dateline.model import Article
+def body_to_text(body: str, text: str) -> list[int]:
+    """For each body offset, the offset of the same character in the original text (-1: none).
 
-    article = Article(id="x", source="x", body=text)
-    doc = parse(article, nlp)
-    found = []
-    for a in extract_attributions(article, doc):
-        if a.parent is not None:
+    The build cleans a text before analysing it (title and boilerplate lines out, marks
+    normalised), so stored offsets are offsets into the body, not into the PolNeAR file.
+    """
+    mapping = [-1] * (len(body) + 1)
+    for a, b, size in difflib.SequenceMatcher(None, body, text, autojunk=False).get_matching_blocks():
+        for k in range(size):
+            mapping[a + k] = b + k
+    last = len(text)
+    for i in range(len(body), -1, -1):  # an unmatched offset takes the next matched one
+        last = mapping[i] if mapping[i] >= 0 else last
+        mapping[i] = last
+    return mapping
+
+
+def stored_predictions(article, text: str) -> tuple[list[Attr], list[str]]:
+    """A stored article's top-level quotes as attributions over the original text, with their kinds."""
+    mapping = body_to_text(article.body, text)
+
+    def span(start, end) -> list[tuple[int, int]]:
+        return [(mapping[start], mapping[end - 1] + 1)] if start is not None and end and end > start else []
+
+    found, kinds = [], []
+    for q in article.quotes:
+        if q.nested_in is not None:
             continue
-        source = [(a.source.start, a.source.end)] if a.source else []
-        cue_at = [t for t in doc if t.idx >= 0 and a.quote.cue and t.text == a.quote.cue.split()[0] and t.sent.start_char <= a.quote.start < t.sent.end_char + 1]
-        cue = [(cue_at[0].idx, cue_at[0].idx + len(a.quote.cue))] if cue_at else []
-        found.append(Attr([(a.quote.start, a.quote.end)], source, cue))
-    return found, doc
+        cue_end = q.cue_start + len(q.cue.split()[0]) if q.cue_start is not None and q.cue else None
+        found.append(Attr(span(q.start, q.end), span(q.source_start, q.source_end), span(q.cue_start, cue_end)))
+        kinds.append(q.kind)
+    return found, kinds
+
+
+def build_predictions(texts: dict[str, Path], scratch: Path) -> dict[str, tuple[list[Attr], list[str]]]:
+    """Write the texts to a scratch folder, `dateline build` them, read the stored quotes back."""
+    from dateline.pipeline import build
+    from dateline.store import Store
+
+    folder, db = scratch / "texts", scratch / "polnear.db"
+    shutil.rmtree(scratch, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, path in texts.items():
+        (folder / f"{name}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    report = build([folder], db, warn=lambda message: None)
+    print(f"built {report.added} articles, {report.quotes} quotes, {report.warning_count} warnings", file=sys.stderr)
+    with Store(db) as store:
+        return {Path(a.source).stem: stored_predictions(a, texts[Path(a.source).stem].read_text(encoding="utf-8"))
+                for a in store.articles()}
 
 
 def textacy_predictions(doc) -> list[Attr]:
@@ -130,36 +175,56 @@ def rates(tally: dict) -> dict[str, tuple[float, float, float]]:
 
 
 def main() -> None:
-    """Run both systems over the chosen splits and print the table."""
+    """Build the chosen splits through the full pipeline, score the stored quotes, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="documents per split")
     parser.add_argument("--splits", nargs="+", default=["dev", "test"])
+    parser.add_argument("--scratch", type=Path, default=SCRATCH, help="folder for the texts and the database")
+    parser.add_argument("--no-peer", action="store_true", help="skip textacy")
     args = parser.parse_args()
+    texts, gold = {}, {}
+    for split in args.splits:
+        for path in sorted((DATA / split / "text").glob("*.txt"))[: args.limit]:
+            annotations = sorted((DATA / split / "attributions").glob(path.stem + "_*.ann"))
+            if annotations:
+                texts[f"{split}-{path.stem}"], gold[f"{split}-{path.stem}"] = path, read_gold(annotations[0])
+    ours = build_predictions(texts, args.scratch)
+    names = ("dateline", "textacy")
+    tallies = {name: dict.fromkeys(("match", "exact", "source", "cue", "gold", "pred"), 0) for name in names}
+    nlp = None if args.no_peer else _load_model()
+    for name, path in texts.items():
+        text = path.read_text(encoding="utf-8")
+        found, kinds = ours.get(name, ([], []))
+        score_doc(gold[name], found, text, tallies["dateline"], kinds)
+        if nlp is not None:
+            score_doc(gold[name], textacy_predictions(nlp(text)), text, tallies["textacy"])
+    print(f"PolNeAR {'+'.join(args.splits)}: {len(texts)} documents through `dateline build`, "
+          f"{tallies['dateline']['gold']} gold attributions")
+    print_table(tallies, nlp is not None)
+
+
+def _load_model():
+    """The spaCy pipeline the build uses, for the peer."""
     from dateline.analyse.nlp import load_model
 
-    nlp = load_model()
-    tallies = {name: dict.fromkeys(("match", "exact", "source", "cue", "gold", "pred"), 0) for name in ("dateline", "textacy")}
-    docs = 0
-    for split in args.splits:
-        texts = sorted((DATA / split / "text").glob("*.txt"))[: args.limit]
-        for path in texts:
-            text = path.read_text(encoding="utf-8")
-            annotations = sorted((DATA / split / "attributions").glob(path.stem + "_*.ann"))
-            if not annotations:
-                continue
-            gold = read_gold(annotations[0])
-            ours, doc = dateline_predictions(text, nlp)
-            score_doc(gold, ours, text, tallies["dateline"])
-            score_doc(gold, textacy_predictions(doc), text, tallies["textacy"])
-            docs += 1
-    print(f"PolNeAR {'+'.join(args.splits)}: {docs} documents, {tallies['dateline']['gold']} gold attributions")
-    print(f"{'measure':<28}{'Dateline P/R/F1':>24}{'textacy P/R/F1':>24}")
+    return load_model()
+
+
+def print_table(tallies: dict, peer: bool) -> None:
+    """The P/R/F1 table, with speech and stance precision and their share of the predictions."""
+    print(f"{'measure':<28}{'Dateline P/R/F1':>24}{'textacy P/R/F1' if peer else '':>24}")
     labels = {"match": "attribution (overlap)", "exact": "content exact", "source": "source", "cue": "cue"}
     ours, theirs = rates(tallies["dateline"]), rates(tallies["textacy"])
+    fmt = lambda v: " / ".join(f"{x:.3f}" for x in v)  # noqa: E731
     for key, label in labels.items():
-        fmt = lambda v: " / ".join(f"{x:.3f}" for x in v)  # noqa: E731
-        print(f"{label:<28}{fmt(ours[key]):>24}{fmt(theirs[key]):>24}")
-    print(f"predictions: Dateline {tallies['dateline']['pred']}, textacy {tallies['textacy']['pred']}")
+        print(f"{label:<28}{fmt(ours[key]):>24}{fmt(theirs[key]) if peer else '':>24}")
+    t = tallies["dateline"]
+    for kind in ("speech", "stance"):
+        made = t.get(f"{kind}-pred", 0)
+        share = {key: t.get(f"{kind}-{key}", 0) / made if made else 0.0 for key in ("match", "source", "exact")}
+        print(f"{kind}: {made} predictions, precision attribution {share['match']:.3f}, "
+              f"source {share['source']:.3f}, content exact {share['exact']:.3f}")
+    print(f"predictions: Dateline {tallies['dateline']['pred']}, textacy {tallies['textacy']['pred'] if peer else '-'}")
 
 
 if __name__ == "__main__":

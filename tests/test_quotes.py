@@ -108,3 +108,27 @@ def test_seed_indefinite_description_resolves_forward(seed_texts, nlp):
 def test_quote_open_over_three_paragraphs():
     text = "“One\n\n“two\n\n“three” she said."
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["One\n\n“two\n\n“three"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "cue"),
+    [
+        ("Finance Minister Anna Berg said that taxes will fall next year.", "speech", "said"),
+        ("Taxes will fall, according to Finance Minister Anna Berg.", "speech", "according to"),
+        ("Finance Minister Anna Berg announced that taxes will fall.", "speech", "announced"),
+        ("Finance Minister Anna Berg believes that taxes will fall.", "stance", "believes"),
+        ("Finance Minister Anna Berg fears that taxes will rise.", "stance", "fears"),
+        ("Finance Minister Anna Berg wants to cut taxes.", "stance", "wants"),
+        ("Finance Minister Anna Berg supports the tax cut.", "stance", "supports"),
+    ],
+)
+def test_kind_speech_or_stance(nlp, body, kind, cue):
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [(q.kind, q.cue) for q in top] == [(kind, cue)]
+
+
+def test_cue_and_source_offsets(nlp):
+    body = "Finance Minister Anna Berg said that taxes will fall next year."
+    quote = quotes_of(body, nlp)[0]
+    assert body[quote.cue_start :].startswith("said")
+    assert "Anna Berg" in body[quote.source_start : quote.source_end]

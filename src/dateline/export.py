@@ -66,6 +66,7 @@ def quote_record(quote: Quote, article: Article, names: dict[str, str]) -> dict[
         "text": quote.text,
         "direct": quote.direct,
         "cue": quote.cue,
+        "kind": quote.kind,  # speech | stance: a reader can keep speech alone
         "date": quote.date,
         "article": article.id,
         "outlet": article.outlet,

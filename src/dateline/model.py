@@ -116,6 +116,10 @@ class Quote:
     end: int = 0
     date: str | None = None  # when it was said
     nested_in: int | None = None  # index of the quote that contains this one
+    kind: str = "speech"  # speech (said, told, according to, a colon) | stance (wants, believes, backs)
+    cue_start: int | None = None  # body offset of the cue word
+    source_start: int | None = None  # body offsets of the in-text source mention ('he', 'the minister')
+    source_end: int | None = None
 
 
 @dataclass

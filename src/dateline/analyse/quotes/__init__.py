@@ -96,11 +96,14 @@ def _new_quote(article: Article, start: int, end: int, direct: bool, at: int) ->
                  start=start, end=end)
 
 
-def _speak(quote: Quote, mention: SpeakerMention | None, cue: str | None) -> Quote:
-    """Fill a quote's speaker, role and cue from a resolved mention."""
+def _speak(quote: Quote, mention: SpeakerMention | None, cue: CueCandidate | None) -> Quote:
+    """Fill a quote's speaker, role, cue and kind from a resolved mention and its cue."""
     quote.speaker = mention.name if mention else None
     quote.speaker_role = mention.role if mention else None
-    quote.cue = cue
+    if mention is not None and mention.end > mention.start:
+        quote.source_start, quote.source_end = mention.start, mention.end
+    if cue is not None:
+        quote.cue, quote.cue_start, quote.kind = _cue_word(cue), cue.cue.idx, cue.kind
     return quote
 
 
@@ -151,13 +154,13 @@ class _Judge:
             return
         mention = self._resolve_outside(cue)
         if span is not None:
-            self._keep_direct(span, mention, _cue_word(cue), cue.how if content else "adjacent", cue.cue.idx)
+            self._keep_direct(span, mention, cue, cue.how if content else "adjacent", cue.cue.idx)
             return
-        reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention,
-                                      _cue_word(cue)), mention, cue.how)
+        reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention, cue),
+                               mention, cue.how)
         self.found.append(reported)
         for partial in [s for s in free if content[0] <= s.start < content[1]]:
-            self._keep_direct(partial, mention, _cue_word(cue), "partial", cue.cue.idx, parent=reported)
+            self._keep_direct(partial, mention, cue, "partial", cue.cue.idx, parent=reported)
 
     def _resolve_outside(self, cue: CueCandidate) -> SpeakerMention:
         """Resolve a cue's source; a source inside someone's quote ('we') speaks for that someone."""
@@ -168,7 +171,7 @@ class _Judge:
         return self.speakers.resolve(cue.source, self._sentence_of(cue.cue), inside=(around.start, around.end),
                                      enclosing=outer.source)
 
-    def _keep_direct(self, span: QuoteSpan, mention: SpeakerMention | None, cue: str | None, how: str,
+    def _keep_direct(self, span: QuoteSpan, mention: SpeakerMention | None, cue: CueCandidate | None, how: str,
                      at: int, parent: Attribution | None = None) -> Attribution:
         """Record a quote span as a direct quote of a speaker."""
         quote = _speak(_new_quote(self.article, span.start, span.end, True, min(at, span.start)), mention, cue)
@@ -209,7 +212,7 @@ class _Judge:
             return
         mention = self.speakers.resolve(cue.source, self._sentence_of(cue.cue), inside=(enclosing.start, enclosing.end),
                                         enclosing=outer.source)
-        self._keep_direct(span, mention, _cue_word(cue), "nested", cue.cue.idx, parent=outer)
+        self._keep_direct(span, mention, cue, "nested", cue.cue.idx, parent=outer)
 
 
 def extract_attributions(article: Article, doc: Doc) -> list[Attribution]:

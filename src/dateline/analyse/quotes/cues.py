@@ -30,7 +30,14 @@ class CueCandidate:
     cue: Token
     source: Token | None  # head token of the source noun phrase
     content: tuple[int, int] | None  # character span of the reported content
-    how: str  # the pattern: 'ccomp', 'accuse-of', 'call-for', 'according-to', 'bare'
+    how: str  # the pattern: 'ccomp', 'accuse-of', 'call-for', 'according-to', 'transcript', 'bare'
+
+    @property
+    def kind(self) -> str:
+        """'stance' for a stance or thought (wants, believes, backs), else 'speech'."""
+        if self.how == "stance" or self.cue.lemma_.lower() in speech_verbs().thought:
+            return "stance"
+        return "speech"
 
 
 def token_span_chars(tokens: list[Token]) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ class SpeechVerbs:
     accuse: frozenset[str]
     call: frozenset[str]
     stance: frozenset[str]
+    thought: frozenset[str]
     according: tuple[str, ...]
     statement_nouns: frozenset[str]
 
@@ -49,6 +50,7 @@ def speech_verbs() -> SpeechVerbs:
         accuse=frozenset(table["accuse"]),
         call=frozenset(table["call"]),
         stance=frozenset(table.get("stance", ())),
+        thought=frozenset(table.get("thought", ())),
         according=tuple(table["according"]),
         statement_nouns=frozenset(table["statement_nouns"]),
     )

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from dateline.errors import DatelineError
 from dateline.model import Article, Speaker, Story, from_dict, to_dict
+from dateline.tables import create_tables, write_article_rows, write_speaker_rows, write_story_rows
 
-MIGRATIONS: tuple[str, ...] = (
+# Each step is an SQL script or a function of the connection (run inside the step's transaction).
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: articles, stories, speakers, quotes
     """
     CREATE TABLE articles (
@@ -58,6 +60,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body);
     """,
+    # 3: the plain dataset tables (dateline.tables, docs/database.md)
+    create_tables,
 )
 
 
@@ -95,7 +99,9 @@ class Store:
             raise StoreError(f"{self.path}: written by a newer Dateline (schema {version})")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
-                for statement in filter(str.strip, script.split(";")):
+                if callable(script):
+                    script(self.db)
+                for statement in filter(str.strip, "" if callable(script) else script.split(";")):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
 
@@ -137,10 +143,7 @@ class Store:
              article.story, article.duplicate_of, article.language, seq[0], json.dumps(to_dict(article))),
         )
         self.db.execute("DELETE FROM quotes WHERE article = ?", (article.id,))
-        self.db.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
-            [(article.id, i, q.speaker_id, q.speaker, int(q.direct), q.text) for i, q in enumerate(article.quotes)],
-        )
+        write_article_rows(self.db, article)
         self.db.execute("DELETE FROM articles_fts WHERE id = ?", (article.id,))
         self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (article.id, article.title or "", article.body))
 
@@ -163,18 +166,20 @@ class Store:
 
     # stories and speakers
 
-    def _replace_all(self, table: str, rows: Iterable[Story | Speaker], label: str) -> None:
-        """Replace every row of a (id, label, data) table with the given records."""
+    def _replace_all(self, table: str, rows: Iterable[Story | Speaker], label: str, fill: Callable) -> None:
+        """Replace every row of a (id, label, data) table, and its plain tables, with the given records."""
+        rows = list(rows)
         with self.transaction():
             self.db.execute(f"DELETE FROM {table}")
             self.db.executemany(
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
                 [(r.id, getattr(r, label), json.dumps(to_dict(r))) for r in rows],
             )
+            fill(self.db, rows)
 
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story with the given ones."""
-        self._replace_all("stories", stories, "title")
+        self._replace_all("stories", stories, "title", write_story_rows)
 
     def stories(self) -> list[Story]:
         """Every story, largest first, then by id."""
@@ -183,7 +188,7 @@ class Store:
 
     def replace_speakers(self, speakers: Iterable[Speaker]) -> None:
         """Replace every speaker with the given ones."""
-        self._replace_all("speakers", speakers, "name")
+        self._replace_all("speakers", speakers, "name", write_speaker_rows)
 
     def speakers(self) -> list[Speaker]:
         """Every speaker, most quoted first."""

@@ -32,6 +32,7 @@ SCHEMA: tuple[str, ...] = (
         body TEXT NOT NULL
     )""",
     "ALTER TABLE quotes ADD COLUMN speaker_role TEXT",
+    "ALTER TABLE quotes ADD COLUMN kind TEXT",
     "ALTER TABLE quotes ADD COLUMN cue TEXT",
     "ALTER TABLE quotes ADD COLUMN said_on TEXT",
     "ALTER TABLE quotes ADD COLUMN sentence INTEGER",
@@ -177,9 +178,9 @@ def write_article_rows(db: sqlite3.Connection, article: Article) -> None:
          line.place if line else None, line.agency if line else None, len(article.removed), article.body),
     )
     db.executemany(
-        "INSERT INTO quotes (article, idx, speaker_id, speaker, direct, text, speaker_role, cue, said_on, sentence,"
-        " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article.id, i, q.speaker_id, q.speaker, int(q.direct), q.text, q.speaker_role, q.cue, q.date, q.sentence,
+        "INSERT INTO quotes (article, idx, speaker_id, speaker, direct, text, speaker_role, kind, cue, said_on,"
+        " sentence, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, i, q.speaker_id, q.speaker, int(q.direct), q.text, q.speaker_role, q.kind, q.cue, q.date, q.sentence,
           q.start, q.end) for i, q in enumerate(article.quotes)],
     )
     db.execute("DELETE FROM time_expressions WHERE article = ?", (article.id,))

@@ -132,3 +132,28 @@ def test_cue_and_source_offsets(nlp):
     quote = quotes_of(body, nlp)[0]
     assert body[quote.cue_start :].startswith("said")
     assert "Anna Berg" in body[quote.source_start : quote.source_end]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Gaddafi's son Saif al-Islam said the regime would fight to the end.", "Saif al-Islam"),
+        ("The Clinton campaign says the emails were never classified.", "Clinton campaign"),
+        ("The envoy, who arrived on Monday, said the talks had failed.", "envoy"),
+        ("He said the talks had failed.", None),
+        ("I think the talks have failed.", None),
+    ],
+)
+def test_speaker_from_grammar_never_a_pronoun(nlp, body, speaker):
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [q.speaker for q in top] == [speaker]
+
+
+def test_transcript_turns(nlp):
+    body = ("Senator Mike Pence met voters in Ohio on Monday.\n"
+            "PENCE: Well, I think we will win this election in November.\n"
+            "KAINE: That is simply not true, and the voters know it.\n"
+            "UPDATE: The debate ended at ten in the evening.")
+    turns = [q for q in quotes_of(body, nlp) if q.cue == ":"]
+    assert [(q.speaker, q.kind, q.direct) for q in turns] == [("Mike Pence", "speech", True), ("Kaine", "speech", True)]
+    assert turns[0].text.startswith("Well, I think")

@@ -85,3 +85,48 @@ def test_groups_sharing_a_slug_get_distinct_ids(tmp_path):
     with Store(tmp_path / "d.db") as store:
         store.replace_speakers(speakers)
         assert len(store.speakers()) == 2
+
+
+def story_article(story: str, *names: str) -> Article:
+    article = article_with(*((n, None) for n in names))
+    article.id, article.story = f"{story}-{len(names)}-{names[0]}", story
+    return article
+
+
+@pytest.mark.parametrize(
+    ("names", "groups"),
+    [
+        (["Moammar Gadhafi", "Muammar Gaddafi", "Muammar Qaddafi", "Gadaffi"], 1),
+        (["Bashar al-Assad", "Assad"], 1),
+        (["Ban Ki-moon", "Ban", "Mr. Ban"], 1),
+        (["Ban Ki-moon", "Secretary-General Ban Ki-moon"], 1),
+        (["WHO", "World Bank"], 2),
+        (["Anna Berg", "Mr. Berg", "Tom Berg"], 3),
+    ],
+)
+def test_grouping_within_a_story(names, groups):
+    articles = [story_article("s1", n) for n in names]
+    assert len(link_speakers(articles)) == groups
+
+
+def test_pronouns_are_never_speakers():
+    articles = [article_with(("who", None), ("He", None), ("WHO", None))]
+    speakers = link_speakers(articles)
+    assert [s.name for s in speakers] == ["WHO"]
+    assert [q.speaker_id for q in articles[0].quotes] == [None, None, "who"]
+
+
+def test_bare_surname_goes_to_the_namesake_of_its_story():
+    articles = [story_article("s1", "Anna Berg", "Berg"), story_article("s2", "Tom Berg", "Berg")]
+    link_speakers(articles)
+    ids = [[q.speaker_id for q in a.quotes] for a in articles]
+    assert ids == [["anna-berg", "anna-berg"], ["tom-berg", "tom-berg"]]
+
+
+def test_linking_many_names_stays_fast_enough_to_finish():
+    """Thousands of distinct names: blocking keeps each comparison inside a small block."""
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiu"]
+    n = len(syllables)
+    words = ["".join(syllables[x % n] for x in (i, i // n, 7 * i + 3, 13 * i + 5)).title() for i in range(3000)]
+    names = [f"{w} {w}" for w in words]
+    assert len(link_speakers([story_article("s", *names)])) == 3000

@@ -1,39 +1,50 @@
 """One speaker per person or organisation across all articles and outlets.
 
-Candidates: every distinct (speaker name, role) pair the quotes of all articles give. Judge:
-two names are one speaker when their surnames match (equal, or a one-letter misspelling of a
-long name) and their first names are compatible (Sergei ~ Sergey, or one of them has none),
-and, for a bare surname, when exactly one full name fits it. People who share only a surname
-but carry clearly different first names stay apart. Organisations merge when their names
-agree once possessives and demonyms are folded ('Russia's Defense Ministry' ~ 'Russian
-Defense Ministry').
+Candidates: every distinct spoken name with the story it was spoken in. Judge: two full names
+are one person when their surnames fold to the same spelling (Gadhafi ~ Gaddafi ~ Qaddafi,
+or one slipped letter in a long name) and their first names are compatible (Sergei ~ Sergey,
+Moammar ~ Muammar, or one has none). A bare surname or a title form ('Ban', 'Mr. Ban') joins
+the one full name that fits it in its own story, else the one in the whole corpus; when two
+people fit it stays apart. Organisations merge when their names agree once possessives and
+demonyms are folded; an acronym keeps its capitals (WHO is never 'who'). Names are filed in
+blocks under a folded key, so each name is compared only with the few names of its block.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dateline.analyse.quotes.sources import first_names_compatible, surname, surnames_match
+from dateline.analyse.quotes.sources import first_names_compatible, fold_transliteration
 from dateline.analyse.quotes.tables import speaker_words
 from dateline.model import Article, Speaker
 
 # Similarity (0-100) above which two organisation names are the same body.
 ORGANISATION_SIMILARITY = 90
+# Similarity (0-100) of two folded surnames above which they are one name misspelt.
+SURNAME_SIMILARITY = 88
+# Shorter folded surnames must be equal: one letter changes a short name into another.
+MIN_FUZZY_SURNAME = 6
 POSSESSIVE = re.compile(r"[’']s\b")
+# Romanisation alternatives of one sound (Qaddafi ~ Gaddafi, Gadhafi ~ Gadafi).
+SURNAME_FOLDS = (("q", "g"), ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"))
+PARTICLES = ("al-", "el-", "ul-")  # 'al-Assad' ~ 'Assad'
+# A bare surname two full names fit means the one quoted this many times more than the other.
+DOMINANCE = 5
 
 
 @dataclass
 class _Group:
     """Names judged to be one speaker, with the evidence gathered for it."""
 
+    person: bool
     names: Counter = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
-    person: bool = True
+    stories: set[str | None] = field(default_factory=set)
 
     @property
     def canonical(self) -> str:
@@ -43,8 +54,7 @@ class _Group:
 
 def slug(name: str) -> str:
     """A stable id from a canonical name: 'Sergei Lavrov' -> 'sergei-lavrov'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unknown"
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-") or "unknown"
 
 
 def unique_id(base: str, taken: set[str]) -> str:
@@ -57,57 +67,158 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
+def _ascii(text: str) -> str:
+    """Text without accents (Gaddafi ~ Gaddāfī)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def is_organisation(name: str) -> bool:
     """True for a body's name: its last word is an organisation head noun or it is not name-shaped."""
     words = name.split()
     heads = speaker_words().organisation_heads
-    return bool(words) and (words[-1].lower() in heads or not words[0][:1].isupper())
+    return bool(words) and (words[-1].lower() in heads or not words[0][:1].isupper() or name.isupper())
 
 
 def organisation_key(name: str) -> str:
-    """An organisation name folded for comparison: no article, no possessive, lower case."""
+    """An organisation name folded for comparison: no article, no possessive; acronyms keep capitals."""
+    if name.isupper() and len(name.split()) == 1:
+        return name  # WHO, NATO: never folded into a word
     folded = POSSESSIVE.sub("", name.lower())
     return re.sub(r"^(the)\s+", "", folded).strip()
 
 
-def _same_person(group: _Group, name: str) -> bool:
-    """True when a name fits every name of a person group (surname and first name)."""
-    return all(surnames_match(surname(known), surname(name)) and first_names_compatible(known, name)
-               for known in group.names)
+def without_title(name: str) -> str:
+    """A person's name without a leading honorific or title ('Mr. Ban' -> 'Ban')."""
+    words = name.split()
+    titles = speaker_words().person_roles
+    while len(words) > 1 and all(part in titles for part in words[0].lower().split("-")):
+        words = words[1:]
+    return " ".join(words)
 
 
-def _same_organisation(group: _Group, name: str) -> bool:
-    """True when an organisation name is close to the group's names after folding."""
-    key = organisation_key(name)
-    return any(fuzz.ratio(organisation_key(known), key) >= ORGANISATION_SIMILARITY for known in group.names)
+def surname_key(name: str) -> str:
+    """The folded spelling of a name's surname, the block it is filed under."""
+    words = name.split()
+    last = _ascii(words[-1]).lower() if words else ""
+    for particle in PARTICLES:
+        last = last.removeprefix(particle)
+    last = fold_transliteration(last)
+    for variant, common in SURNAME_FOLDS:
+        last = last.replace(variant, common)
+    return re.sub(r"(.)\1+", r"\1", last)  # Gaddafi ~ Gadafi
 
 
-def _group_for(groups: list[_Group], name: str) -> _Group:
-    """The group a name joins (the first that fits), or a new one."""
-    person = not is_organisation(name)
-    fits = _same_person if person else _same_organisation
-    fitting = [g for g in groups if g.person == person and fits(g, name)]
-    if len(fitting) == 1 or (fitting and len(name.split()) > 1):
-        return fitting[0]
-    group = _Group(person=person)
-    groups.append(group)
-    return group
+def _surnames_match(left: str, right: str) -> bool:
+    """True when two folded surnames are equal, or a long one is misspelt by a letter."""
+    if left == right:
+        return True
+    return min(len(left), len(right)) >= MIN_FUZZY_SURNAME and fuzz.ratio(left, right) >= SURNAME_SIMILARITY
 
 
-def _spoken_names(articles: list[Article]) -> list[str]:
-    """Every speaker name of every quote, full names before bare surnames (so they anchor)."""
-    names = {q.speaker for a in articles for q in a.quotes if q.speaker}
-    return sorted(names, key=lambda n: (-len(n.split()), n))
+def _first_names_fit(known: str, name: str) -> bool:
+    """First names compatible after folding romanisations (Moammar ~ Muammar)."""
+    return first_names_compatible(known, name) or first_names_compatible(
+        fold_transliteration(_ascii(known)), fold_transliteration(_ascii(name)))
 
 
-def _build_groups(articles: list[Article]) -> dict[str, _Group]:
-    """Each spoken name mapped to its speaker group."""
-    groups: list[_Group] = []
-    by_name: dict[str, _Group] = {}
-    for name in _spoken_names(articles):
-        group = _group_for(groups, name)
-        group.names[name] += 0
-        by_name[name] = group
+def _dominates(first: _Group, second: _Group) -> bool:
+    """True when one namesake is quoted so much more that a bare surname means them."""
+    return sum(first.names.values()) >= DOMINANCE * max(1, sum(second.names.values()))
+
+
+def _block(key: str) -> str:
+    """A block of surname keys that may match: the first three letters."""
+    return key[:3]
+
+
+class _Index:
+    """Groups filed by block, so a name is compared only with its neighbours."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, list[_Group]] = defaultdict(list)
+        self.bodies: dict[str, list[_Group]] = defaultdict(list)
+        self.by_first_word: dict[str, list[_Group]] = defaultdict(list)  # 'Ban' of 'Ban Ki-moon'
+
+    def full_person(self, name: str) -> _Group:
+        """The group of a full name (two or more words), made if none fits."""
+        key = surname_key(name)
+        for group in self.people[_block(key)]:
+            if all(_surnames_match(surname_key(k), key) and _first_names_fit(k, name) for k in group.names):
+                return group
+        group = _Group(person=True)
+        self.people[_block(key)].append(group)
+        self.by_first_word[surname_key(name.split()[0])].append(group)
+        return group
+
+    def bare_person(self, name: str, story: str | None) -> _Group:
+        """The group of a bare surname: the one full name that fits in its story, else in all."""
+        key = surname_key(name)
+        fitting = [g for g in self.people[_block(key)]
+                   if any(len(k.split()) > 1 and _surnames_match(surname_key(k), key) for k in g.names)]
+        for pool in ([g for g in fitting if story in g.stories], fitting):
+            ranked = sorted(pool, key=lambda g: -sum(g.names.values()))
+            if len(ranked) == 1 or len(ranked) > 1 and _dominates(ranked[0], ranked[1]):
+                return ranked[0]
+            if ranked:
+                break
+        family_first = [g for g in self.by_first_word.get(key, []) if story in g.stories]
+        if not fitting and len(family_first) == 1:  # 'Ban' for 'Ban Ki-moon' (family name first)
+            return family_first[0]
+        bare = [g for g in self.people[_block(key)] if all(len(k.split()) == 1 for k in g.names)
+                and any(surname_key(k) == key for k in g.names)]
+        if bare:
+            return bare[0]
+        group = _Group(person=True)
+        self.people[_block(key)].append(group)
+        return group
+
+    def body(self, name: str) -> _Group:
+        """The group of an organisation name, made if none is close enough."""
+        key = organisation_key(name)
+        block = (key.split() or [""])[-1]
+        for group in self.bodies[block]:
+            if any(organisation_key(k) == key or (not key.isupper() and fuzz.ratio(organisation_key(k), key)
+                                                  >= ORGANISATION_SIMILARITY) for k in group.names):
+                return group
+        group = _Group(person=False)
+        self.bodies[block].append(group)
+        return group
+
+
+def is_pronoun_like(name: str) -> bool:
+    """A 'name' that is a pronoun or a relative word: never a speaker."""
+    if name.isupper() and len(name) > 1:
+        return False  # an acronym: WHO, IT, US
+    words = speaker_words()
+    lower = name.lower()
+    return lower in words.person_pronouns | words.organisation_pronouns | words.first_person | NON_NAMES
+
+
+NON_NAMES = frozenset({"who", "which", "that", "you", "this", "those", "these", "one", "some", "others"})
+
+
+def _spoken(articles: list[Article]) -> Counter:
+    """How often each (speaker name, story) pair speaks; pronoun-like names left out."""
+    return Counter((q.speaker, a.story) for a in articles for q in a.quotes
+                   if q.speaker and not is_pronoun_like(q.speaker))
+
+
+def _build_groups(articles: list[Article]) -> dict[tuple[str, str | None], _Group]:
+    """Each (spoken name, story) mapped to its speaker group; full names first, so they anchor."""
+    index = _Index()
+    by_name: dict[tuple[str, str | None], _Group] = {}
+    counts = _spoken(articles)
+    for name, story in sorted(counts, key=lambda p: (-len(without_title(p[0]).split()), p[0], p[1] or "")):
+        plain = without_title(name)
+        if is_organisation(name):
+            group = index.body(name)
+        elif len(plain.split()) > 1:
+            group = index.full_person(plain)
+        else:
+            group = index.bare_person(plain, story)
+        group.names[plain if group.person else name] += counts[(name, story)]
+        group.stories.add(story)
+        by_name[(name, story)] = group
     return by_name
 
 
@@ -116,21 +227,21 @@ def link_speakers(articles: list[Article]) -> list[Speaker]:
     by_name = _build_groups(articles)
     for article in articles:
         for quote in article.quotes:
-            if quote.speaker:
-                group = by_name[quote.speaker]
-                group.names[quote.speaker] += 1
-                if quote.speaker_role and quote.speaker_role.lower() not in {r.lower() for r in group.roles}:
-                    group.roles.append(quote.speaker_role)
+            group = by_name.get((quote.speaker, article.story)) if quote.speaker else None
+            if group is None:
+                quote.speaker_id = None
+                continue
+            if quote.speaker_role and quote.speaker_role.lower() not in {r.lower() for r in group.roles}:
+                group.roles.append(quote.speaker_role)
     speakers: dict[int, Speaker] = {}
     taken: set[str] = set()
-    for group in by_name.values():
-        if id(group) not in speakers:
-            canonical = group.canonical
-            aliases = sorted(n for n in group.names if n != canonical)
-            speaker_id = unique_id(slug(canonical), taken)
-            speakers[id(group)] = Speaker(speaker_id, canonical, aliases, group.roles, sum(group.names.values()))
+    for group in sorted({id(g): g for g in by_name.values()}.values(), key=lambda g: (-len(g.canonical), g.canonical)):
+        canonical = group.canonical
+        aliases = sorted(n for n in group.names if n != canonical)
+        speaker_id = unique_id(slug(canonical), taken)
+        speakers[id(group)] = Speaker(speaker_id, canonical, aliases, group.roles, sum(group.names.values()))
     for article in articles:
         for quote in article.quotes:
-            if quote.speaker:
-                quote.speaker_id = speakers[id(by_name[quote.speaker])].id
+            if quote.speaker and (group := by_name.get((quote.speaker, article.story))) is not None:
+                quote.speaker_id = speakers[id(group)].id
     return sorted(speakers.values(), key=lambda s: (-s.quotes, s.id))

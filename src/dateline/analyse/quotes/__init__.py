@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dateline.analyse.quotes.cues import CueCandidate, find_cues
 from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
 from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
+from dateline.analyse.quotes.transcript import Turn, find_turns
 from dateline.model import Article, Quote
 
 __all__ = ["Attribution", "extract_attributions", "extract_quotes"]
@@ -30,6 +31,8 @@ MIN_STANDALONE_WORDS = 12
 # ...and only if the last attribution is at most this many paragraphs back.
 STANDALONE_LOOKBACK_PARAGRAPHS = 2
 GAP_CHARS = set(" ,:;—–-\n\t\u00a0")
+# Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
+NOT_PERSON_TYPES = {"GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT"}
 
 
 @dataclass
@@ -98,7 +101,7 @@ def _new_quote(article: Article, start: int, end: int, direct: bool, at: int) ->
 
 def _speak(quote: Quote, mention: SpeakerMention | None, cue: CueCandidate | None) -> Quote:
     """Fill a quote's speaker, role, cue and kind from a resolved mention and its cue."""
-    quote.speaker = mention.name if mention else None
+    quote.speaker = mention.name or None if mention else None
     quote.speaker_role = mention.role if mention else None
     if mention is not None and mention.end > mention.start:
         quote.source_start, quote.source_end = mention.start, mention.end
@@ -111,7 +114,7 @@ class _Judge:
     """Pairs the cue candidates of one article with its quote spans, in text order."""
 
     def __init__(self, article: Article, doc: Doc) -> None:
-        self.article, self.text = article, article.body
+        self.article, self.text, self.doc = article, article.body, doc
         self.spans = find_quote_spans(article.body)
         self.cues = find_cues(doc)
         self.speakers = ArticleSpeakers(doc)
@@ -119,7 +122,9 @@ class _Judge:
         self.claimed: dict[int, Attribution] = {}  # id(span) -> the attribution that took it
 
     def run(self) -> list[Attribution]:
-        """Top-level cues, then cue-less quotes, then quotes inside quotes."""
+        """Transcript turns, top-level cues, then cue-less quotes, then quotes inside quotes."""
+        for turn in find_turns(self.text):
+            self._judge_turn(turn)
         for cue in self.cues:
             if self._enclosing(cue.cue) is None:
                 self._judge_cue(cue)
@@ -128,6 +133,29 @@ class _Judge:
             if (enclosing := self._enclosing(cue.cue)) is not None:
                 self._judge_nested(cue, enclosing)
         return sorted(self.found, key=lambda a: (a.quote.start, -a.quote.end))
+
+    def _judge_turn(self, turn: Turn) -> None:
+        """'PENCE: Well, ...': the whole turn is the labelled person's words."""
+        label = self.doc.char_span(turn.label_start, turn.label_start + len(turn.label), alignment_mode="expand")
+        types = {t.ent_type_ for t in label} if label is not None else set()
+        person = self.speakers.lookup(turn.label.title())
+        if person is None and (types & NOT_PERSON_TYPES or not (turn.label.isupper() or "PERSON" in types)):
+            return
+        written = turn.label.title() if turn.label.isupper() else turn.label
+        name = person.name if person and not person.name.isupper() else written
+        sentence = self.article.sentence_at(turn.words_start)
+        mention = SpeakerMention(name, person.role if person else None, "person", turn.label_start,
+                                 turn.label_start + len(turn.label), "transcript", sentence.index if sentence else 0)
+        self.speakers.history.append(mention)
+        span = QuoteSpan(turn.words_start, turn.words_end)
+        quote = _speak(_new_quote(self.article, span.start, span.end, True, span.start), mention, None)
+        quote.cue, quote.cue_start = ":", self.text.rfind(":", 0, turn.words_start)
+        kept = Attribution(quote, mention, "transcript", span)
+        self.found.append(kept)
+        for inner in [s for s in self.spans if span.start <= s.start < span.end]:
+            self.claimed[id(inner)] = kept
+        self.spans.insert(0, span)  # outermost: cues inside the turn are the speaker's own words
+        self.claimed[id(span)] = kept
 
     def _enclosing(self, token: Token) -> QuoteSpan | None:
         """The innermost quote span a token lies in."""

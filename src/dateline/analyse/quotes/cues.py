@@ -14,12 +14,16 @@ from dateline.analyse.quotes.tables import SpeechVerbs, speech_verbs
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Deps by which a verb shares the subject of its head: "..., adding that", "and called on".
 INHERITS_SUBJECT = ("advcl", "conj", "xcomp")
 # How far up the tree a subjectless 'adding' looks for the speech verb it continues.
 MAX_ANCESTOR_STEPS = 6
 # Prepositions whose object is what a stance verb is about: "voted for Y", "spoke about Y".
 STANCE_PREPOSITIONS = ("for", "about", "on", "against", "to", "with")
+# 'spoke to reporters', 'talked with aides': whom they addressed; only 'about/on/of' is content.
+ADDRESSING_VERBS = ("speak", "talk")
+TOPIC_PREPOSITIONS = ("about", "on", "of")
 EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
 
 
@@ -79,8 +83,13 @@ def _speaking_ancestor(verb: Token, verbs: SpeechVerbs) -> Token | None:
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The subject of a verb; 'saying', 'adding', 'and said' take the subject of the speaker above."""
+    """The subject of a verb; 'saying', 'adding', 'and said' take the subject of the speaker above.
+
+    A relative pronoun stands for the noun its clause hangs on ('the envoy, who said ...').
+    """
     own = _own_subject(verb)
+    if own is not None and own.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head
     if own is not None or verb.dep_ not in INHERITS_SUBJECT:
         return own
     speaker = _speaking_ancestor(verb, speech_verbs())
@@ -126,7 +135,8 @@ def _stance_content(verb: Token) -> tuple[int, int] | None:
     for deps in (CONTENT_DEPS, ("xcomp",), ("dobj",), ("prep",)):
         parts = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
         if deps == ("prep",):
-            parts = [c for c in parts if c.lower_ in STANCE_PREPOSITIONS]
+            allowed = TOPIC_PREPOSITIONS if verb.lemma_.lower() in ADDRESSING_VERBS else STANCE_PREPOSITIONS
+            parts = [c for c in parts if c.lower_ in allowed]
         if parts:
             return _subtree_chars(parts[0]) if deps == CONTENT_DEPS else token_span_chars(list(parts[0].subtree))
     return None

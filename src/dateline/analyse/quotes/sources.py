@@ -25,6 +25,9 @@ MIN_FUZZY_SURNAME = 6
 PRONOUN_LOOKBACK_SENTENCES = 4
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
+# Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
+UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
+                            "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
 
 
 @dataclass
@@ -111,6 +114,8 @@ def noun_phrase_core(head: Token) -> list[Token]:
 def name_tokens(core: list[Token], head: Token) -> list[Token]:
     """The personal-name tokens of a noun phrase: a PERSON entity, else the proper nouns at its head."""
     words = speaker_words()
+    owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # 'Gaddafi's son': not a name
+    core = [t for t in core if t.i not in owners]
     people = [t for t in core if t.ent_type_ == "PERSON"]
     if people:
         last = people[-1]
@@ -123,6 +128,14 @@ def name_tokens(core: list[Token], head: Token) -> list[Token]:
             break
         run.insert(0, token)
     return run
+
+
+def _name_after(head: Token) -> list[Token] | None:
+    """A person's name right after a role noun the parser took as the head ('son Saif al-Islam')."""
+    if head.pos_ != "NOUN" or head.lower_ not in speaker_words().person_roles:
+        return None
+    following = [e for e in head.doc.ents if e.start == head.i + 1 and e.label_ == "PERSON"]
+    return list(following[0]) if following else None
 
 
 def role_text(core: list[Token], names: list[Token], head: Token) -> str | None:
@@ -208,7 +221,7 @@ class ArticleSpeakers:
         """Resolve a source's head token to a speaker, and remember it for later pronouns."""
         core = noun_phrase_core(source)
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-        if source.pos_ == "PRON":
+        if source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP") or source.lower_ in UNNAMING_WORDS:
             found = self._pronoun(source, sentence, inside, enclosing)
         else:
             found = self._named(source, core) or self._description(source, core, sentence)
@@ -244,10 +257,16 @@ class ArticleSpeakers:
                 return spoke or self._from_person(person, "pronoun")
         if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence)):
             return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
-        return self._as_written([source])
+        return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
 
     def _named(self, source: Token, core: list[Token]) -> SpeakerMention | None:
         """A source that carries a name: a person (by label, title or earlier mention) or a body."""
+        words = speaker_words()
+        if source.pos_ == "NOUN" and source.lower_ in words.organisation_heads and source.lower_ not in words.person_roles:
+            return self._as_written(core, "organisation", "organisation")  # 'the Clinton campaign'
+        if (following := _name_after(source)) is not None:  # 'Gaddafi's son Saif al-Islam said'
+            person = self.remember(_phrase_text(following), _phrase_text(core) or None, source.idx)
+            return SpeakerMention(person.name, person.role, "person", 0, 0, "name")
         names = name_tokens(core, source)
         named_apposition = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if not names and named_apposition and source.lower_ in speaker_words().person_roles:

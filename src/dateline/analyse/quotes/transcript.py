@@ -1,0 +1,51 @@
+"""Interview and debate transcripts: a paragraph that opens with a speaker's label and a colon.
+
+'PENCE: Well, I think ...' is Pence's turn. The label is a surname or full name in capitals
+(or a name the article gives a person); section labels ('UPDATE:', 'EDITOR'S NOTE:') and
+question/answer letters are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A label of one to three capitalised words before a colon at the start of a paragraph.
+TURN = re.compile(r"^(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}):[ \t]+(?P<words>\S[^\n]*)", re.M)
+# Labels that head a section or a question, never a speaker's turn.
+NOT_SPEAKERS = frozenset({
+    "update", "updated", "note", "editor's note", "editor’s note", "correction", "clarification", "related",
+    "watch", "read more", "read", "see also", "photo", "video", "source", "sources", "q", "a", "question",
+    "answer", "breaking", "exclusive", "analysis", "opinion", "live", "warning", "caption", "file",
+})
+# Words of a turn at least: a shorter line after a colon is a heading or a list item.
+MIN_TURN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: the label as written and the words spoken (character offsets)."""
+
+    label: str
+    label_start: int
+    words_start: int
+    words_end: int
+
+
+def _label_is_speaker(label: str, all_capitals: bool) -> bool:
+    """A label written in capitals (PENCE) or as a name (Mike Pence), not a section heading."""
+    if label.lower() in NOT_SPEAKERS or len(label) < 2:
+        return False
+    return all_capitals or all(w[:1].isupper() for w in label.split())
+
+
+def find_turns(text: str) -> list[Turn]:
+    """Each candidate transcript turn of a text (the judge checks that the label is a person)."""
+    turns = []
+    for match in TURN.finditer(text):
+        label, words = match.group("label"), match.group("words")
+        if len(words.split()) < MIN_TURN_WORDS or not _label_is_speaker(label, label.isupper()):
+            continue
+        end = len(text[: match.end("words")].rstrip())
+        turns.append(Turn(label, match.start("label"), match.start("words"), end))
+    return turns

@@ -31,6 +31,12 @@ def example_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_articles(example_dir: Path) -> list[Path]:
+    """The article files of the example corpus (without its outlet table)."""
+    return sorted(p for p in example_dir.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from dateline.analyse.nlp import load_model
 

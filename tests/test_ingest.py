@@ -22,13 +22,13 @@ def collect(paths):
     return docs, errors
 
 
-def test_plain_text_keeps_file_name_as_source(tmp_path):
+def test_plain_text_is_named_by_its_full_path(tmp_path):
     sub = tmp_path / "nested"
     sub.mkdir()
     (sub / "a.txt").write_text(STORY, encoding="utf-8")
     docs, errors = collect([tmp_path])
     assert errors == []
-    assert [d.source for d in docs] == ["a.txt"]
+    assert [d.source for d in docs] == [str(sub / "a.txt")] and docs[0].record is None
     assert docs[0].text == STORY and docs[0].html is None
 
 
@@ -39,7 +39,7 @@ def test_html_file_is_read_as_html(tmp_path):
     (tmp_path / "disguised.txt").write_text(page)
     docs, errors = collect([tmp_path])
     assert errors == []
-    assert {d.source for d in docs} == {"page.html", "page2.html.gz", "disguised.txt"}
+    assert {d.source for d in docs} == {str(tmp_path / n) for n in ("page.html", "page2.html.gz", "disguised.txt")}
     assert all(d.html and "<p>" in d.html and d.text is None for d in docs)
 
 
@@ -53,9 +53,11 @@ def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path):
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines))
     docs, errors = collect([tmp_path / "feed.jsonl"])
-    assert [d.source for d in docs] == ["https://harbour.example/news/1", "feed.jsonl#5"]
+    feed = tmp_path / "feed.jsonl"
+    assert [d.source for d in docs] == [f"{feed}#1", f"{feed}#5"] and [d.record for d in docs] == [1, 5]
+    assert docs[0].url == "https://harbour.example/news/1"
     assert docs[0].published == "2021-05-04" and docs[0].outlet == "Harbour Times" and docs[0].title == "Ferries"
-    assert [e.source for e in errors] == ["feed.jsonl#2", "feed.jsonl#3"]
+    assert [e.source for e in errors] == [f"{feed}#2", f"{feed}#3"]
     assert "invalid JSON" in errors[0].reason and "no 'text' or 'html'" in errors[1].reason
 
 
@@ -72,8 +74,8 @@ def test_bad_files_are_reported_with_reason_and_run_goes_on(tmp_path, name, cont
     (tmp_path / name).write_bytes(content)
     (tmp_path / "good.txt").write_text(STORY)
     docs, errors = collect([tmp_path])
-    assert [d.source for d in docs] == ["good.txt"]
-    assert len(errors) == 1 and errors[0].source == name and reason in errors[0].reason
+    assert [d.source for d in docs] == [str(tmp_path / "good.txt")]
+    assert len(errors) == 1 and errors[0].source == str(tmp_path / name) and reason in errors[0].reason
 
 
 def test_missing_path_is_an_error(tmp_path):
@@ -94,14 +96,14 @@ def test_warc_responses_become_documents_with_crawl_time_kept_apart(tmp_path):
     (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
     docs, errors = collect([tmp_path])
     assert errors == []
-    assert docs[0].source == "https://harbour.example/a" and docs[0].url == docs[0].source
+    assert docs[0].source == f"{tmp_path / 'crawl.warc.gz'}#1" and docs[0].url == "https://harbour.example/a"
     assert STORY in docs[0].html and docs[0].fetched and docs[0].published is None
 
 
 def test_seeds_are_read_as_plain_text(seeds_dir):
     docs, errors = collect([seeds_dir])
     assert errors == [] and len(docs) == 5
-    assert all(d.text and d.source.endswith(".txt") for d in docs)
+    assert all(d.text and d.source.startswith(str(seeds_dir)) and d.source.endswith(".txt") for d in docs)
 
 
 @given(st.text(min_size=1, max_size=200))

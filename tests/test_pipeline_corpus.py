@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
@@ -15,35 +14,24 @@ from tests.conftest import REPO
 GOLDEN = REPO / "tests" / "golden" / "example_corpus.toml"
 
 
-def golden_sources(example_dir: Path) -> dict[str, str]:
-    """Golden names ('file.jsonl#2') -> the source the pipeline keeps (the row's URL)."""
-    names = {}
-    for path in example_dir.glob("*.jsonl"):
-        for number, line in enumerate(path.read_text().splitlines(), start=1):
-            if line.strip():
-                names[f"{path.name}#{number}"] = json.loads(line).get("url") or f"{path.name}#{number}"
-    return names
-
-
 @pytest.fixture(scope="module")
 def golden() -> dict:
     return tomllib.loads(GOLDEN.read_text())
 
 
 @pytest.fixture(scope="module")
-def built(example_dir, tmp_path_factory):
+def built(example_dir, example_articles, tmp_path_factory):
     db = tmp_path_factory.mktemp("corpus") / "c.db"
-    report = build([example_dir], db, settings=Settings(outlets_file=example_dir / "outlets.toml"))
+    report = build(example_articles, db, settings=Settings(outlets_file=example_dir / "outlets.toml"))
     with Store(db) as store:
-        articles = {a.source: a for a in store.articles()}
+        articles = {Path(a.source).name: a for a in store.articles()}  # 'file.txt', 'file.jsonl#2'
         return report, articles, store.stories(), store.speakers()
 
 
 @pytest.fixture(scope="module")
-def by_golden(built, golden, example_dir):
-    names = golden_sources(example_dir)
+def by_golden(built, golden):
     _, articles, _, _ = built
-    return {g["source"]: articles[names.get(g["source"], g["source"])] for g in golden["article"]}
+    return {g["source"]: articles[g["source"]] for g in golden["article"]}
 
 
 def test_every_article_is_built_without_warnings(built, golden):

@@ -28,9 +28,10 @@ def test_one_failing_article_is_skipped_with_a_warning(tmp_path, monkeypatch):
     warnings: list[str] = []
     report = build([tmp_path], tmp_path / "w.db", warn=warnings.append)
     assert report.added == 1 and report.warning_count == 1
-    assert warnings == ["bad.txt: skipped, RuntimeError while analysing: figure reader broke"]
+    assert warnings == [f"{tmp_path / 'bad.txt'}: skipped, RuntimeError while analysing: figure reader broke"]
+    assert report.problems == 1
     with Store(tmp_path / "w.db") as store:
-        assert [a.source for a in store.articles()] == ["good.txt"]
+        assert [a.source for a in store.articles()] == [str(tmp_path / "good.txt")]
 
 
 def test_a_crash_after_a_batch_keeps_what_was_stored(tmp_path, monkeypatch):
@@ -45,7 +46,7 @@ def test_a_crash_after_a_batch_keeps_what_was_stored(tmp_path, monkeypatch):
     except KeyboardInterrupt:
         pass
     with Store(tmp_path / "k.db") as store:
-        assert [a.source for a in store.articles()] == ["good.txt"]
+        assert [a.source for a in store.articles()] == [str(tmp_path / "good.txt")]
 
 
 def test_non_english_article_is_kept_flagged_and_not_analysed(tmp_path):

@@ -40,12 +40,14 @@ def test_same_article_twice_is_stored_once(tmp_path):
         assert store.db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 1
 
 
-def test_new_version_of_a_source_replaces_the_old(tmp_path):
+def test_an_article_is_replaced_only_when_the_caller_says_so(tmp_path):
     with Store(tmp_path / "d.db") as store:
         store.save_articles([sample_article("a1")])
         store.save_articles([sample_article("a2", body="The bridge closed again on Friday.")])
-        assert store.article_ids() == {"a2"}
-        assert store.search("closed") == ["a2"] and store.search("reopened") == []
+        assert store.article_ids() == {"a1", "a2"}
+        store.save_articles([sample_article("a3", body="The bridge closed for good.")], replaced=["a1", "a2"])
+        assert store.article_ids() == {"a3"}
+        assert store.search("closed") == ["a3"] and store.search("reopened") == []
 
 
 def test_article_round_trips(tmp_path):

@@ -132,14 +132,14 @@ def test_seed_timeline_shape_and_contract(seed_story) -> None:
 
 
 @pytest.mark.seeds
-def test_example_corpus_stories_and_inferred_date(example_dir: Path, tmp_path: Path) -> None:
+def test_example_corpus_stories_and_inferred_date(example_dir: Path, example_articles: list[Path], tmp_path: Path) -> None:
     from dateline.pipeline import Settings, build
     from dateline.store import Store
 
-    build([example_dir], tmp_path / "d.db", settings=Settings(outlets_file=example_dir / "outlets.toml"))
+    build(example_articles, tmp_path / "d.db", settings=Settings(outlets_file=example_dir / "outlets.toml"))
     with Store(tmp_path / "d.db") as store:
         articles, stories = store.articles(), store.stories()
-    by_source = {a.source: a for a in articles}
+    by_source = {Path(a.source).name: a for a in articles}
     assert sorted(len(s.articles) for s in stories) == [1, 10]
     undated = by_source["05_valley-voice.txt"].published
     assert (undated.date, undated.method) == ("2023-03-14", "inferred") and "Tuesday" in undated.evidence

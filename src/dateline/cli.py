@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +24,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, Interrupted
+
+# Exit statuses (documented in README.md, "Exit status").
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INTERNAL = 2
+EXIT_PARTIAL = 3  # some inputs were skipped or read only in part (each named in a warning)
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 app = typer.Typer(
     help="Dateline: read one news story across many outlets.",
@@ -52,24 +62,52 @@ def main_options(
 
 
 def user_errors(command):
-    """Report a Dateline error (or any crash) as one line on stderr and exit non-zero."""
+    """Report a Dateline error (or any crash) as one line on stderr and exit with its status."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except Interrupted as exc:
+            typer.echo(f"dateline: {exc}", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except KeyboardInterrupt:
+            typer.echo("dateline: interrupted; what was committed before is kept", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except DatelineError as exc:
             typer.echo(f"dateline: error: {exc}", err=True)
-            raise typer.Exit(1) from None
-        except (KeyboardInterrupt, typer.Exit):
+            raise typer.Exit(EXIT_ERROR) from None
+        except typer.Exit:
             raise
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
                 raise
             typer.echo(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", err=True)
-            raise typer.Exit(2) from None
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+@contextmanager
+def stop_after_batch() -> Iterator[list[bool]]:
+    """While inside: the first Ctrl-C asks the build to stop after its current batch; a second stops at once."""
+    asked = [False]
+
+    def on_interrupt(signum, frame):
+        if asked[0]:
+            raise KeyboardInterrupt
+        asked[0] = True
+        typer.echo("\ndateline: stopping after the current batch is stored (Ctrl-C again to stop at once)", err=True)
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread: Ctrl-C keeps its default meaning
+        yield asked
+        return
+    try:
+        yield asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @app.command()
@@ -82,16 +120,24 @@ def build(
 ) -> None:
     """Add articles to the database and update every story.
 
+    Exit status: 0 everything read; 3 some inputs skipped or read only in part (each named in a
+    warning); 1 error; 130 interrupted (Ctrl-C stops once the current batch is stored).
+
     Example: dateline build articles/ more.jsonl --db aleppo.db
     """
     from dateline.pipeline import Settings
     from dateline.pipeline import build as run_build
 
     settings = Settings(spacy_model=model, outlets_file=outlets)
-    with progress_bar() as bar:
+    with stop_after_batch() as asked, progress_bar() as bar:
         task = bar.add_task("articles", total=None)
-        report = run_build(inputs, db, settings=settings, progress=lambda n: bar.advance(task, n), warn=print_warning)
+        report = run_build(
+            inputs, db, settings=settings, progress=lambda n: bar.advance(task, n), warn=print_warning, stop=lambda: asked[0]
+        )
     print_summary(report, db)
+    if report.problems:
+        typer.echo(f"dateline: {report.problems} inputs skipped or read only in part (named in the warnings above)", err=True)
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def print_warning(message: str) -> None:
@@ -110,6 +156,7 @@ def print_summary(report, db: Path) -> None:
     for name, value in (
         ("articles added", report.added),
         ("articles already stored", report.skipped),
+        ("articles replaced by a changed file", report.replaced),
         ("articles", report.articles),
         ("outlets", report.outlets),
         ("stories", report.stories),
@@ -136,19 +183,40 @@ def export(
 
     if not db.exists():
         raise DatelineError(f"{db}: no such database (run `dateline build` first)")
-    with Store(db) as store:
+    refuse_to_overwrite(json_path, db)
+    with Store(db, readonly=True) as store:
         text = export_json(store)
     write_output(json_path, text)
 
 
+def refuse_to_overwrite(path: str, db: Path) -> None:
+    """The output may not be the database itself, nor any other SQLite database."""
+    if path == "-":
+        return
+    target = Path(path)
+    if target.exists() and (target.is_dir() or os.path.samefile(target, db)):
+        raise DatelineError(f"{path}: is the database being exported (or a folder); choose another output file")
+    try:
+        with target.open("rb") as stream:
+            is_database = stream.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return
+    if is_database:
+        raise DatelineError(f"{path}: is an SQLite database; refusing to write JSON over it")
+
+
 def write_output(path: str, text: str) -> None:
-    """Write text to a file, or to stdout for '-'."""
+    """Write text to a file (whole or not at all), or to stdout for '-'."""
     if path == "-":
         sys.stdout.write(text + "\n")
         return
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        Path(path).write_text(text + "\n", encoding="utf-8")
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(target)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise DatelineError(f"{path}: cannot write ({exc.strerror})") from None
     typer.echo(f"wrote {path}", err=True)
 
@@ -163,9 +231,12 @@ def demo(
 
     Example: dateline demo --db demo.db --json demo.json
     """
+    from dateline.ingest import ALL_SUFFIXES
+
     corpus = resources.files("dateline").joinpath("data", "corpus")
     with resources.as_file(corpus) as path:
-        build(inputs=[path], db=db, model=None, outlets=path / "outlets.toml")
+        articles = sorted(p for p in path.iterdir() if p.name.lower().endswith(ALL_SUFFIXES))
+        build(inputs=articles, db=db, model=None, outlets=path / "outlets.toml")
     export(json_path=json_path, db=db)
 
 

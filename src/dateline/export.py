@@ -13,17 +13,22 @@ from dateline.store import Store
 
 
 def export_data(store: Store) -> dict[str, Any]:
-    """Every article, story, speaker and outlet of the store, in the contract's shape."""
-    articles = store.articles()
-    speakers = store.speakers()
+    """Every article, story, speaker and outlet of the store, in the contract's shape.
+
+    Read in one snapshot, so a build committing meanwhile never gives a half-updated export;
+    `warnings` (an addition to the contract) lists the inputs skipped or read in part.
+    """
+    with store.snapshot():
+        articles, speakers, stories, warnings = store.articles(), store.speakers(), store.stories(), store.warnings()
     names = {s.id: s.name for s in speakers}
     by_id = {a.id: a for a in articles}
     return {
         "dateline": __version__,
         "articles": [article_record(a) for a in articles],
-        "stories": [story_record(s, by_id, names) for s in store.stories()],
+        "stories": [story_record(s, by_id, names) for s in stories],
         "speakers": [speaker_record(s) for s in speakers],
         "outlets": outlet_records(articles),
+        "warnings": warnings,
     }
 
 

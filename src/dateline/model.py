@@ -21,7 +21,7 @@ T = TypeVar("T")
 class RawDocument:
     """One input article as ingest found it, before any judgement."""
 
-    source: str  # file name (no directory), 'file.jsonl#3', or the URL
+    source: str  # full path of the input file; 'path#3' for the third record of a feed or archive
     text: str | None = None  # already-extracted text (plain-text input)
     html: str | None = None  # page HTML (HTML, JSON Lines or WARC input)
     url: str | None = None
@@ -29,6 +29,7 @@ class RawDocument:
     published: str | None = None  # date given by the input's metadata, if any
     outlet: str | None = None  # outlet given by the input's metadata, if any
     fetched: str | None = None  # crawl time: never a publication date
+    record: int | None = None  # line or record number in a multi-article file; None for a whole file
 
 
 @dataclass

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dateline.errors import DatelineError
+
 # A domain label shorter than this ('ft', 'dw', 'news') is too common a token to count as
 # the outlet naming itself in page furniture; labels count only inside URL-like tokens
 # ('/alalam_123.jpg', 'desk@reuters.com'), never as plain words ('independent').
@@ -75,7 +77,7 @@ class OutletTable:
         shipped = resources.files("dateline") / "data" / "outlets.toml"
         outlets = {o.name: o for o in read_outlets(shipped.read_text(encoding="utf-8"))}
         if extra is not None:
-            outlets.update({o.name: o for o in read_outlets(Path(extra).read_text("utf-8"))})
+            outlets.update({o.name: o for o in read_user_outlets(Path(extra))})
         return cls(list(outlets.values()))
 
     def by_url(self, url: str) -> str | None:
@@ -118,6 +120,21 @@ class OutletTable:
         if text and (name := self.by_mentions(text)):
             return name
         return host_of(url) if url else None
+
+
+def read_user_outlets(path: Path) -> list[Outlet]:
+    """Outlets of a user's file; a file that cannot be read or has the wrong shape is a one-line error."""
+    try:
+        outlets = read_outlets(path.read_text("utf-8"))
+        for outlet in outlets:
+            lists = (outlet.domains, outlet.aliases)
+            if not isinstance(outlet.name, str) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in lists):
+                raise ValueError(f"outlet {outlet.name!r}: name must be a string, domains and aliases lists of strings")
+        return outlets
+    except OSError as exc:
+        raise DatelineError(f"{path}: outlet table cannot be read ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, ValueError, AttributeError) as exc:
+        raise DatelineError(f"{path}: not an outlet table ([[outlet]] entries with name, domains, aliases): {exc}") from None
 
 
 def read_outlets(toml_text: str) -> list[Outlet]:

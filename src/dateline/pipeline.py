@@ -8,6 +8,7 @@ article is recorded as a warning naming the file and the run goes on.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,20 +18,21 @@ from spacy.language import Language
 from dateline import timex
 from dateline.analyse.claims import extract_claims
 from dateline.analyse.events import extract_events
-from dateline.analyse.nlp import load_model, parse
+from dateline.analyse.nlp import load_model, parse, resolve_model
 from dateline.analyse.quotes import extract_quotes
 from dateline.clean import clean_documents
 from dateline.dates import date_article
 from dateline.dates.captions import infer_from_captions
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, Interrupted
 from dateline.ingest import read_inputs
+from dateline.ingest.walk import full_path
 from dateline.link.duplicates import find_duplicates
 from dateline.link.events import infer_dates, link_events
 from dateline.link.speakers import link_speakers
 from dateline.link.stories import cluster_stories
 from dateline.model import Article, RawDocument, Speaker, Story
 from dateline.outlets import OutletTable
-from dateline.store import Store
+from dateline.store import Store, check_database_path, writer_lock
 from dateline.tell.compare import compare_claims, framing_terms
 from dateline.tell.timeline import build_timeline, summarise_story
 
@@ -54,6 +56,8 @@ class BuildReport:
 
     added: int = 0
     skipped: int = 0
+    replaced: int = 0
+    problems: int = 0  # inputs (files, lines, records) skipped or read only in part
     articles: int = 0
     outlets: int = 0
     stories: int = 0
@@ -64,9 +68,13 @@ class BuildReport:
 
 
 def article_id(doc: RawDocument) -> str:
-    """A content hash: the same input gives the same id on every build."""
+    """The input's identity: its full path (a feed or archive record: its URL) plus its content.
+
+    Two different inputs never share an id, and the same input gives the same id on every build.
+    """
     content = doc.text if doc.text is not None else doc.html or ""
-    return hashlib.sha1(f"{doc.source}\n{content}".encode()).hexdigest()[:16]
+    where = doc.url if doc.record is not None and doc.url else doc.source
+    return hashlib.sha1(f"{where}\n{content}".encode()).hexdigest()[:16]
 
 
 def analyse_article(article: Article, nlp: Language) -> Article:
@@ -88,17 +96,28 @@ def analyse_article(article: Article, nlp: Language) -> Article:
     return article
 
 
-def process_batch(docs: list[RawDocument], nlp: Language, outlets: OutletTable, warn: Callable[[str], None]) -> list[Article]:
-    """Clean, date and analyse a batch of documents; a failing article is skipped with a warning."""
+def process_batch(
+    docs: list[RawDocument],
+    nlp: Language,
+    outlets: OutletTable,
+    warn: Callable[[str], None],
+    skip: Callable[[InputError], None] | None = None,
+) -> list[Article]:
+    """Clean, date and analyse a batch of documents; a failing article is skipped (reported to `skip`)."""
+    skip = skip or (lambda error: warn(str(error)))
     articles = []
     for doc, article in zip(docs, clean_documents(docs, outlets=outlets), strict=True):
         try:
+            if not article.body.strip():
+                raise InputError(doc.source, "no article text found (a page without a body?); skipped")
             article.id = article_id(doc)
             article.source = doc.source
             article.published = date_article(doc, article)
             articles.append(analyse_article(article, nlp))
+        except InputError as error:
+            skip(error)
         except Exception as exc:  # one bad article must not stop the run
-            warn(f"{doc.source}: skipped, {type(exc).__name__} while analysing: {exc}")
+            skip(InputError(doc.source, f"skipped, {type(exc).__name__} while analysing: {exc}"))
     return articles
 
 
@@ -121,41 +140,81 @@ def build(
     settings: Settings | None = None,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> BuildReport:
-    """Add the articles under `paths` to the store at `db` and bring every story up to date."""
+    """Add the articles under `paths` to the store at `db` and bring every story up to date.
+
+    Options and inputs are checked before the model loads. One build writes to a database at
+    a time (a second waits). `stop()` is asked after each committed batch: when it says so, the
+    build ends there with `Interrupted` (what was committed stays; the same build again resumes).
+    """
     settings = settings or Settings()
+    paths = list(paths)
     report = BuildReport()
     sink = warn or report.warnings.append
+    outlets = OutletTable.load(settings.outlets_file)
+    resolve_model(settings.spacy_model)
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise DatelineError(f"{missing[0]}: no such file or directory")
+    check_database_path(db)
+    raised: list[tuple[str, str]] = []
 
     def record_warning(message: str) -> None:
         report.warning_count += 1
         sink(message)
 
     def record_input_error(error: InputError) -> None:
+        report.problems += 1
+        raised.append((error.source, error.reason))
         record_warning(str(error))
 
-    nlp = load_model(settings.spacy_model)
-    outlets = OutletTable.load(settings.outlets_file)
-    with Store(db) as store:
-        known = store.article_ids()
-        fresh = (d for d in read_inputs(paths, on_error=record_input_error) if not _seen(d, known, report))
+    with writer_lock(db, notify=sink), Store(db) as store:
+        nlp = load_model(settings.spacy_model)
+        known, sources = store.article_ids(), store.article_sources()
+        own_files = [full_path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal", ".lock")]
+        docs = read_inputs(paths, on_error=record_input_error, ignore=own_files)
+        fresh = (d for d in docs if not _seen(d, known, report))
+        stored = 0
         for batch in batched(fresh, BATCH_SIZE):
-            articles = process_batch(batch, nlp, outlets, record_warning)
-            store.save_articles(articles)
+            articles = process_batch(batch, nlp, outlets, record_warning, record_input_error)
+            replaced = _replaced(batch, articles, sources, report, sink)
+            store.save_articles(articles, replaced=replaced)
+            store.add_warnings(raised[stored:])
+            stored = len(raised)
             report.added += len(articles)
             report.warning_count += sum(len(a.warnings) for a in articles)
             if progress:
                 progress(len(batch))
+            if stop and stop():
+                raise Interrupted(f"interrupted: {report.added} new articles are stored; run the same command again to go on")
+        store.settle_warnings([str(full_path(p)) for p in paths], raised)
         _summarise(*relink(store), report)
     return report
 
 
 def _seen(doc: RawDocument, known: set[str], report: BuildReport) -> bool:
-    """Whether this exact input is already stored (counted as skipped)."""
-    if article_id(doc) in known:
+    """Whether this exact input is already stored, or already read in this build (counted as skipped)."""
+    identity = article_id(doc)
+    if identity in known:
         report.skipped += 1
         return True
+    known.add(identity)
     return False
+
+
+def _replaced(batch: list[RawDocument], articles: list[Article], sources: dict[str, str], report: BuildReport, say) -> list[str]:
+    """Ids of stored versions of the same input files that these articles replace (each said)."""
+    whole_files = {doc.source for doc in batch if doc.record is None}
+    replaced = []
+    for article in articles:
+        old = sources.get(article.source)
+        if article.source in whole_files and old is not None and old != article.id:
+            replaced.append(old)
+            report.replaced += 1
+            say(f"{article.source}: changed since it was stored; the new version replaces the stored one")
+        sources[article.source] = article.id
+    return replaced
 
 
 def relink(store: Store) -> tuple[list[Article], list[Story], list[Speaker]]:

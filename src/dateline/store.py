@@ -3,11 +3,18 @@
 The schema is owned here and migrated by numbered steps (SQLite's `user_version`). Every
 record is kept whole as JSON beside the columns that queries need, so the data model can
 grow without a migration for each field. All writes go through `Store.transaction()`.
+
+Safety: a file that is not a Dateline database is never changed (it is checked before
+anything is written); a read-only store (export, serve) opens the file read-only; one build
+writes at a time (`writer_lock`, a lock file beside the database); readers keep answering
+during a build (WAL journal); every batch commits whole or not at all, so a killed build
+leaves the database as of its last committed batch.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -62,7 +69,17 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     # 3: the plain dataset tables (dateline.tables, docs/database.md)
     create_tables,
+    # 4: what could not be read, or was read only in part, by the latest build of each input
+    """
+    CREATE TABLE input_warnings (
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (source, reason)
+    );
+    """,
 )
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000  # a reader or writer waits this long for a brief lock (a checkpoint)
 
 
 class StoreError(DatelineError):
@@ -70,17 +87,35 @@ class StoreError(DatelineError):
 
 
 class Store:
-    """A Dateline database: open it, read and write model objects, close it."""
+    """A Dateline database: open it, read and write model objects, close it.
 
-    def __init__(self, path: str | Path):
+    `readonly=True` opens the file without ever writing to it (nor creating it); an older
+    schema is then an error rather than a migration.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
+        self.readonly = readonly
+        refuse_foreign_file(self.path)
         try:
-            self.db = sqlite3.connect(self.path)
+            self.db = connect_readonly(self.path) if readonly else sqlite3.connect(self.path)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            refuse_foreign_schema(self.db, self.path)
+            if readonly:
+                self.check_current()
+                return
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable Dateline database ({exc})") from None
+
+    def check_current(self) -> None:
+        """A read-only store must already have this version's schema (it cannot migrate)."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version != len(MIGRATIONS):
+            newer = "a newer" if version > len(MIGRATIONS) else "an older"
+            raise StoreError(f"{self.path}: written by {newer} Dateline (schema {version}); run `dateline build` with this version first")
 
     def __enter__(self) -> Store:
         return self
@@ -91,6 +126,10 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+    def snapshot(self) -> Iterator[None]:
+        """A consistent view for a series of reads (a build committing meanwhile is not seen)."""
+        return self.transaction(commit=False)
 
     def migrate(self) -> None:
         """Apply the migrations this file has not seen yet, each in its own transaction."""
@@ -106,15 +145,18 @@ class Store:
                 self.db.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: commit on success, roll back on any error."""
+    def transaction(self, *, commit: bool = True) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commit on success, roll back on any error (or always, for reads)."""
         self.db.execute("BEGIN")
         try:
             yield self.db
         except BaseException:
             self.db.rollback()
             raise
-        self.db.commit()
+        if commit:
+            self.db.commit()
+        else:
+            self.db.rollback()
 
     # articles
 
@@ -122,18 +164,21 @@ class Store:
         """Ids of every stored article."""
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
 
-    def save_articles(self, articles: Iterable[Article]) -> None:
-        """Insert or update articles (and their quotes and search text) in one transaction."""
+    def article_sources(self) -> dict[str, str]:
+        """The id stored for each source (input path, or 'path#N' for a record)."""
+        return dict(self.db.execute("SELECT source, id FROM articles"))
+
+    def save_articles(self, articles: Iterable[Article], *, replaced: Iterable[str] = ()) -> None:
+        """Insert or update articles (quotes, search text) and delete the ones they replace, in one transaction."""
         with self.transaction():
+            for old_id in replaced:
+                self.db.execute("DELETE FROM articles_fts WHERE id = ?", (old_id,))
+                self.db.execute("DELETE FROM articles WHERE id = ?", (old_id,))
             for article in articles:
                 self._write_article(article)
 
     def _write_article(self, article: Article) -> None:
-        """Upsert one article; another article from the same source is replaced."""
-        stale = self.db.execute("SELECT id FROM articles WHERE source = ? AND id != ?", (article.source, article.id))
-        for (old_id,) in stale.fetchall():
-            self.db.execute("DELETE FROM articles_fts WHERE id = ?", (old_id,))
-            self.db.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+        """Upsert one article (an article is only ever replaced by the caller's choice)."""
         seq = self.db.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
         if seq is None:
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
@@ -163,6 +208,27 @@ class Store:
             "SELECT id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)
         )
         return [row[0] for row in rows]
+
+    # input warnings
+
+    def add_warnings(self, warnings: Iterable[tuple[str, str]]) -> None:
+        """Record (source, reason) pairs of inputs skipped or read in part."""
+        with self.transaction():
+            self.db.executemany("INSERT OR IGNORE INTO input_warnings VALUES (?, ?)", list(warnings))
+
+    def settle_warnings(self, roots: Iterable[str], current: Iterable[tuple[str, str]]) -> None:
+        """After a complete build of `roots`: their warnings are exactly the ones just raised."""
+        with self.transaction():
+            for root in roots:
+                self.db.execute("DELETE FROM input_warnings WHERE source = ?", (root,))
+                for prefix in (root.rstrip(os.sep) + os.sep, root + "#"):
+                    self.db.execute("DELETE FROM input_warnings WHERE substr(source, 1, length(?)) = ?", (prefix, prefix))
+            self.db.executemany("INSERT OR IGNORE INTO input_warnings VALUES (?, ?)", list(current))
+
+    def warnings(self) -> list[str]:
+        """Every recorded input warning, as 'source: reason', in source order."""
+        rows = self.db.execute("SELECT source, reason FROM input_warnings ORDER BY source, reason")
+        return [f"{source}: {reason}" for source, reason in rows]
 
     # stories and speakers
 
@@ -194,3 +260,90 @@ class Store:
         """Every speaker, most quoted first."""
         speakers = [from_dict(json.loads(d), Speaker) for (d,) in self.db.execute("SELECT data FROM speakers")]
         return sorted(speakers, key=lambda s: (-s.quotes, s.name))
+
+
+def check_database_path(path: str | Path) -> None:
+    """Before anything is written: the path can hold a Dateline database (new or existing)."""
+    path = Path(path)
+    if not path.absolute().parent.is_dir():
+        raise StoreError(f"{path}: folder {path.absolute().parent} does not exist")
+    refuse_foreign_file(path)
+    if path.exists() and path.stat().st_size:
+        try:
+            db = connect_readonly(path)
+            refuse_foreign_schema(db, path)
+            db.close()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable Dateline database ({exc})") from None
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """A file that exists, is not empty and is not SQLite is never opened (so never changed)."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror})") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{path}: not a usable Dateline database (not an SQLite file); left unchanged")
+
+
+def refuse_foreign_schema(db: sqlite3.Connection, path: Path) -> None:
+    """An SQLite file of another program (tables, but not Dateline's) is left as it is."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version > len(MIGRATIONS):
+        db.close()
+        raise StoreError(f"{path}: written by a newer Dateline (schema {version}); left unchanged")
+    if (version == 0 and tables) or (version > 0 and "articles" not in tables):
+        db.close()
+        raise StoreError(f"{path}: an SQLite database of another program, not a Dateline one; left unchanged")
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that never writes the file; on a read-only mount, the file as immutable."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database (run `dateline build` first)")
+    uri = path.absolute().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:  # WAL needs its -shm file beside the database: none can be made here
+        db.close()
+        db = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return db
+
+
+@contextmanager
+def writer_lock(path: str | Path, *, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """One writer at a time: an exclusive lock on 'DB.lock'; a second build waits, saying so.
+
+    The lock is the kernel's (flock), so a killed build never leaves it held.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock beyond SQLite's own
+        yield
+        return
+    lock_path = Path(f"{path}.lock")
+    with lock_path.open("a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "?"
+            if notify:
+                notify(f"{path}: another build (process {holder}) is writing to this database; waiting for it to finish")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

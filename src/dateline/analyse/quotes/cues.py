@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyse.nlp import doc_text
 from dateline.analyse.quotes.tables import SpeechVerbs, speech_verbs
 
 CONTENT_DEPS = ("ccomp", "parataxis")
@@ -51,7 +52,7 @@ def token_span_chars(tokens: list[Token]) -> tuple[int, int] | None:
     doc = tokens[0].doc
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from dateline.analyse.nlp import doc_text
 from dateline.analyse.quotes.tables import speaker_words
 
 # Deps that stay inside a source noun phrase; relative clauses, appositions and commas do not.
@@ -150,7 +151,7 @@ def role_text(core: list[Token], names: list[Token], head: Token) -> str | None:
         before = [t for t in noun_phrase_core(head.head) if t.dep_ != "det" and t.tag_ != "PRP$"]
     if not any(t.lower_ in words.person_roles for t in before):
         return None
-    return clean_name(head.doc.text[before[0].idx : before[-1].idx + len(before[-1].text)]) or None
+    return clean_name(doc_text(head.doc)[before[0].idx : before[-1].idx + len(before[-1].text)]) or None
 
 
 def _phrase_text(tokens: list[Token]) -> str:
@@ -158,7 +159,7 @@ def _phrase_text(tokens: list[Token]) -> str:
     tokens = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)]
     if not tokens:
         return ""
-    return clean_name(tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    return clean_name(doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
 
 
 def _word_overlap(left: str, right: str) -> int:

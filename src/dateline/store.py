@@ -168,34 +168,53 @@ class Store:
         """The id stored for each source (input path, or 'path#N' for a record)."""
         return dict(self.db.execute("SELECT source, id FROM articles"))
 
-    def save_articles(self, articles: Iterable[Article], *, replaced: Iterable[str] = ()) -> None:
-        """Insert or update articles (quotes, search text) and delete the ones they replace, in one transaction."""
+    def save_articles(self, articles: Iterable[Article], *, replaced: Iterable[str] = (), search: bool = True) -> None:
+        """Insert or update articles (quotes, search text) and delete the ones they replace, in one transaction.
+
+        `search=False` leaves the full-text rows alone: for rewrites that keep title and body.
+        """
         with self.transaction():
             for old_id in replaced:
                 self.db.execute("DELETE FROM articles_fts WHERE id = ?", (old_id,))
                 self.db.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+            next_seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
             for article in articles:
-                self._write_article(article)
+                next_seq += self._write_article(article, next_seq, search)
 
-    def _write_article(self, article: Article) -> None:
-        """Upsert one article (an article is only ever replaced by the caller's choice)."""
+    def _write_article(self, article: Article, next_seq: int | None = None, search: bool = True) -> int:
+        """Upsert one article (only ever replaced by the caller's choice); 1 when it took `next_seq`."""
         seq = self.db.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if seq is None:
-            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
+        if seq is None and next_seq is None:
+            next_seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         self.db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, article.source, article.outlet, article.title, article.published.date,
-             article.story, article.duplicate_of, article.language, seq[0], json.dumps(to_dict(article))),
+             article.story, article.duplicate_of, article.language, seq[0] if seq else next_seq,
+             json.dumps(to_dict(article))),
         )
         self.db.execute("DELETE FROM quotes WHERE article = ?", (article.id,))
         write_article_rows(self.db, article)
-        self.db.execute("DELETE FROM articles_fts WHERE id = ?", (article.id,))
-        self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (article.id, article.title or "", article.body))
+        if search:
+            if seq:  # fts5 cannot index `id`: deleting by it scans the table, so only when stored
+                self.db.execute("DELETE FROM articles_fts WHERE id = ?", (article.id,))
+            self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (article.id, article.title or "", article.body))
+        return 0 if seq else 1
 
     def articles(self) -> list[Article]:
         """Every stored article, in the order they were first added."""
         rows = self.db.execute("SELECT data FROM articles ORDER BY seq")
         return [from_dict(json.loads(data), Article) for (data,) in rows]
+
+    def iter_articles(self, batch: int = 500) -> Iterator[tuple[Article, str]]:
+        """Every stored article with its stored JSON, in the order first added, read in batches."""
+        cursor = self.db.execute("SELECT data FROM articles ORDER BY seq")
+        while rows := cursor.fetchmany(batch):
+            for (data,) in rows:
+                yield from_dict(json.loads(data), Article), data
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables."""
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def article(self, article_id: str) -> Article | None:
         """One article by id."""
@@ -242,6 +261,35 @@ class Store:
                 [(r.id, getattr(r, label), json.dumps(to_dict(r))) for r in rows],
             )
             fill(self.db, rows)
+
+    def _sync(self, table: str, rows: Iterable[Story | Speaker], label: str, keep: set[str] | None, fill: Callable) -> int:
+        """Write the rows whose JSON differs from the stored one (and their plain tables); delete
+        stored ids not in `keep` (`None`: the given rows are the whole table). Returns rows written.
+        """
+        rows = list(rows)
+        keep = {r.id for r in rows} if keep is None else keep
+        stored = dict(self.db.execute(f"SELECT id, data FROM {table}"))
+        records = {r.id: json.dumps(to_dict(r)) for r in rows}
+        changed = [r for r in rows if stored.get(r.id) != records[r.id]]
+        gone = [i for i in stored if i not in keep] + [r.id for r in changed if r.id in stored]
+        with self.transaction():
+            self.db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in gone])  # plain rows cascade
+            self.db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)",
+                                [(r.id, getattr(r, label), records[r.id]) for r in changed])
+            fill(self.db, changed)
+        return len(changed)
+
+    def sync_stories(self, stories: Iterable[Story], keep: set[str]) -> int:
+        """Write the given stories where they changed and drop stories whose id is not in `keep`."""
+        return self._sync("stories", stories, "title", keep, write_story_rows)
+
+    def sync_speakers(self, speakers: Iterable[Speaker]) -> int:
+        """Make the speakers table equal to `speakers`, writing only the rows that changed."""
+        return self._sync("speakers", speakers, "name", None, write_speaker_rows)
+
+    def story_ids(self) -> set[str]:
+        """Ids of every stored story."""
+        return {row[0] for row in self.db.execute("SELECT id FROM stories")}
 
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story with the given ones."""

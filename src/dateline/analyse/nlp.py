@@ -107,8 +107,8 @@ def fill_from_doc(article: Article, doc: Doc) -> None:
         )
 
 
-def parse(article: Article, nlp: Language) -> Doc:
-    """Parse one article's body and fill its sentences and entities; the Doc is returned."""
-    doc = nlp(article.body)
+def parse(article: Article, nlp: Language, doc: Doc | None = None) -> Doc:
+    """Parse one article's body (unless `doc` is its parse) and fill its sentences and entities."""
+    doc = doc if doc is not None else nlp(article.body)
     fill_from_doc(article, doc)
     return doc

@@ -1,0 +1,210 @@
+"""Corpus-level stages over the store: duplicates, stories, speakers, events, timelines.
+
+Each stage runs over every stored article and finds its candidates by blocking or an index
+(never all pairs). A stage that fails is one warning naming it; what it would have changed
+stays as stored, and no stored article is lost. Only rows that change are written: an
+article whose record is unchanged is not rewritten, and a story is told again only when one
+of its articles, or an event it cites, changed; the others keep their ids and entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.link.duplicates import find_duplicates
+from dateline.link.events import infer_dates, link_events
+from dateline.link.speakers import link_speakers
+from dateline.link.stories import cluster_stories
+from dateline.model import Article, Speaker, Story, to_dict
+from dateline.store import Store
+from dateline.tell.compare import compare_claims, framing_terms
+from dateline.tell.timeline import build_timeline, summarise_story
+
+
+@dataclass
+class CorpusTotals:
+    """What the store holds after a build."""
+
+    articles: int = 0
+    outlets: int = 0
+    stories: int = 0
+    quotes: int = 0
+    speakers: int = 0
+
+
+@dataclass
+class LinkReport(CorpusTotals):
+    """Totals after linking, what was written, and seconds per stage."""
+
+    articles_written: int = 0
+    stories_told: int = 0
+    stories_written: int = 0
+    speakers_written: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def digest(record: str) -> bytes:
+    """A short fingerprint of a stored JSON record."""
+    return hashlib.blake2b(record.encode(), digest_size=16).digest()
+
+
+def record_of(article: Article) -> str:
+    """The JSON an article is stored as (the same text the store writes)."""
+    return json.dumps(to_dict(article))
+
+
+class Stages:
+    """Runs named stages, timing each; a failing one becomes a warning naming it."""
+
+    def __init__(self, report: LinkReport, warn: Callable[[str], None]) -> None:
+        self.report, self.warn = report, warn
+
+    def run(self, name: str, step: Callable[[], object], kept: str) -> bool:
+        """Run one stage; False (and a warning) when it raised."""
+        started = time.perf_counter()
+        try:
+            step()
+            return True
+        except Exception as exc:  # a corpus stage must never take the stored articles with it
+            self.report.failed.append(name)
+            self.warn(f"link stage '{name}' failed ({type(exc).__name__}: {exc}); {kept} kept as stored")
+            return False
+        finally:
+            self.report.seconds[name] = self.report.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def relink(store: Store, warn: Callable[[str], None] | None = None) -> LinkReport:
+    """Bring duplicates, stories, speakers, events and timelines up to date with the store."""
+    report = LinkReport()
+    stages = Stages(report, warn or (lambda _message: None))
+    started = time.perf_counter()
+    stored = {}
+    articles: list[Article] = []
+    for article, record in store.iter_articles():
+        stored[article.id] = digest(record)
+        articles.append(article)
+    before = {a.id: a.story for a in articles}
+    report.seconds["read"] = time.perf_counter() - started
+    stages.run("duplicates", lambda: _mark_duplicates(articles), "duplicate marks")
+    stages.run("stories", lambda: _assign_stories(articles), "story assignments")
+    speakers: list[Speaker] = []
+    speakers_ok = stages.run("speakers", lambda: speakers.extend(link_speakers(articles)), "speakers")
+    linked: list = []
+    stages.run("events", lambda: linked.extend(_link_and_date(articles)), "event links and inferred dates")
+    changed: list[Article] = []
+    stages.run("compare", lambda: changed.extend(a for a in articles if digest(record_of(a)) != stored.get(a.id)), "articles")
+    stages.run("write articles", lambda: store.save_articles(changed, search=False), "articles")
+    report.articles_written = len(changed)
+    groups = group_by_story(articles)
+    told: list[Story] = []
+    touched = touched_stories(changed, before, linked, groups, store.story_ids())
+    stages.run("tell", lambda: told.extend(tell_stories(touched, groups, linked, stages)), "stories")
+    stages.run("write stories", lambda: _count(report, "stories_written", store.sync_stories(told, set(groups))), "stories")
+    if speakers_ok:
+        stages.run("write speakers", lambda: _count(report, "speakers_written", store.sync_speakers(speakers)), "speakers")
+    _totals(report, articles, groups, speakers if speakers_ok else None, store)
+    report.stories_told = len(told)
+    return report
+
+
+def _count(report: LinkReport, name: str, value: int) -> None:
+    """Set one of the report's write counts."""
+    setattr(report, name, value)
+
+
+def _mark_duplicates(articles: list[Article]) -> None:
+    """Set every article's `duplicate_of`."""
+    copies = find_duplicates(articles)
+    for article in articles:
+        article.duplicate_of = copies.get(article.id)
+
+
+def _assign_stories(articles: list[Article]) -> None:
+    """Set every article's story, keeping earlier assignments."""
+    previous = {a.id: a.story for a in articles if a.story}
+    assignment = cluster_stories(articles, previous)
+    for article in articles:
+        article.story = assignment.get(article.id)
+
+
+def _link_and_date(articles: list[Article]) -> list:
+    """Cross-outlet events, and the dates they give undated articles."""
+    linked = link_events(articles)
+    infer_dates(articles, linked)
+    return linked
+
+
+def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
+    """Articles of each story, in stored order."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.story:
+            groups.setdefault(article.story, []).append(article)
+    return groups
+
+
+def events_by_story(linked: list, groups: dict[str, list[Article]]) -> dict[str, list]:
+    """The linked events each story cites (an event reported by any of its articles)."""
+    story_of = {a.id: story for story, members in groups.items() for a in members}
+    cited: dict[str, list] = defaultdict(list)
+    for event in linked:
+        for story in dict.fromkeys(story_of[aid] for aid, _ in event.members if aid in story_of):
+            cited[story].append(event)
+    return cited
+
+
+def touched_stories(changed: list[Article], before: dict[str, str | None], linked: list,
+                    groups: dict[str, list[Article]], stored: set[str]) -> set[str]:
+    """Stories to tell again: holding a changed article, citing an event of one, or never told."""
+    ids = {a.id for a in changed}
+    touched = {a.story for a in changed} | {before.get(a.id) for a in changed}
+    for story, events in events_by_story(linked, groups).items():
+        if any(aid in ids for event in events for aid, _ in event.members):
+            touched.add(story)
+    touched |= set(groups) - stored
+    return {s for s in touched if s in groups}
+
+
+def tell_stories(touched: set[str], groups: dict[str, list[Article]], linked: list, stages: Stages) -> list[Story]:
+    """Tell each touched story; one that fails is a warning and keeps its stored version."""
+    cited = events_by_story(linked, groups)
+    told: list[Story] = []
+    for story_id in sorted(touched):
+        try:
+            told.append(tell_story(story_id, groups[story_id], cited.get(story_id, [])))
+        except Exception as exc:  # one story's timeline must not cost the others theirs
+            stages.warn(f"link stage 'tell' failed for story {story_id} ({type(exc).__name__}: {exc}); the story kept as stored")
+    return told
+
+
+def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:
+    """One story: its timeline, title, summary, figures and framing (from the events it cites)."""
+    timeline = build_timeline(articles, linked)
+    title, summary = summarise_story(articles, timeline)
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    return Story(
+        id=story_id,
+        title=title,
+        summary=summary,
+        articles=[a.id for a in articles],
+        outlets=outlets,
+        timeline=timeline,
+        claims=compare_claims(articles),
+        framing=framing_terms(articles),
+    )
+
+
+def _totals(report: LinkReport, articles: list[Article], groups: dict, speakers: list[Speaker] | None,
+            store: Store) -> None:
+    """The corpus totals for the build summary (speakers as stored when their stage failed)."""
+    report.articles = len(articles)
+    report.outlets = len({a.outlet for a in articles if a.outlet})
+    report.stories = len(groups)
+    report.quotes = sum(len(a.quotes) for a in articles)
+    report.speakers = len(speakers) if speakers is not None else store.count("speakers")

@@ -20,6 +20,9 @@ from dateline.errors import DatelineError
 # ('/alalam_123.jpg', 'desk@reuters.com'), never as plain words ('independent').
 MIN_SELF_REFERENCE_LABEL = 5
 # Second-level suffixes under which the outlet's own label sits one step further left.
+# File paths split into tokens at separators; a token shorter than this names nothing.
+PATH_TOKENS = re.compile(r"[^0-9a-z]+")
+MIN_PATH_TOKEN = 3
 COMPOUND_SUFFIXES = frozenset({"co.uk", "co.kr", "com.tr", "co.jp", "com.au", "co.in", "go.com"})
 
 
@@ -48,11 +51,11 @@ def own_label(domain: str) -> str:
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
-    """A whole-token pattern; one-word and all-capital aliases must match their case."""
-    case_free = " " in alias.strip() and not alias.isupper()
-    flags = re.IGNORECASE if case_free else 0
-    body = r"\s+".join(re.escape(word) for word in alias.split())
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", flags)
+    """A whole-token pattern matching the alias as written or in capitals ('THE GUARDIAN'),
+    never in lower case: 'the national anthem' does not name The National."""
+    forms = {alias, alias.upper()}
+    body = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in sorted(forms))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])")
 
 
 class OutletTable:
@@ -71,6 +74,11 @@ class OutletTable:
             if len(label) >= MIN_SELF_REFERENCE_LABEL
         ]
 
+        self.path_keys = {own_label(d.lower()): o.name for o in outlets for d in o.domains}
+        for o in outlets:
+            spelt = re.sub(r"[^0-9a-z]", "", o.name.lower())
+            self.path_keys.update({spelt: o.name, spelt.removeprefix("the"): o.name})
+
     @classmethod
     def load(cls, extra: Path | None = None) -> OutletTable:
         """The shipped table, with a user's TOML file of the same shape merged over it."""
@@ -88,6 +96,13 @@ class OutletTable:
                 return self.by_domain[host]
             host = host.split(".", 1)[1]
         return None
+
+    def by_path(self, path: str) -> str | None:
+        """The outlet a file's folders or name spell as one token ('bpoil_foxnews/12.txt',
+        'bbc/2010-06-01.txt'), as collections are filed by outlet; None if none or several."""
+        tokens = {t for t in PATH_TOKENS.split(path.lower()) if len(t) >= MIN_PATH_TOKEN}
+        found = {self.path_keys[t] for t in tokens if t in self.path_keys}
+        return found.pop() if len(found) == 1 else None
 
     def by_agency(self, agency: str) -> str | None:
         """The outlet a dateline agency names, e.g. 'Sputnik' in '(Sputnik) —'."""

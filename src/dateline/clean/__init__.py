@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from dateline.clean import header
 from dateline.clean.blocks import CAPTION, PROSE, Line, classify_all, judge_extracted, judge_lines
+from dateline.clean.detokenise import detokenise
 from dateline.clean.html import Extracted, extract_html
 from dateline.clean.language import detect_language
 from dateline.clean.lines import split_units
+from dateline.clean.outlet import resolve_outlet
 from dateline.model import Article, RawDocument
 from dateline.outlets import OutletTable
 
@@ -64,11 +66,12 @@ def clean_documents(
 
 
 def page_text(doc: RawDocument) -> tuple[str, Extracted | None]:
-    """The text to judge: the document's own text, or trafilatura's extraction of its HTML."""
+    """The text to judge: the document's own text (detokenised when a research corpus split it
+    into tokens), or trafilatura's extraction of its HTML."""
     if doc.text is None and doc.html:
         extracted = extract_html(doc.html, url=doc.url)
         return extracted.text, extracted
-    return doc.text or "", None
+    return detokenise(doc.text or ""), None
 
 
 def judge_page(doc: RawDocument, repeats: frozenset[str]) -> PageJudgement:
@@ -98,34 +101,6 @@ def is_story_prose(line: Line) -> bool:
     """A prose line the first pass kept: an update or a copy of a story repeats these, and
     they must never be removed as furniture."""
     return line.kept and line.kind == PROSE
-
-
-def furniture_text(page: PageJudgement) -> str:
-    """Removed lines (but not captions), where a page names its own outlet."""
-    return "\n".join(line.text for line in page.lines if not line.kept and line.kind != CAPTION)
-
-
-def resolve_outlet(doc: RawDocument, page: PageJudgement, table: OutletTable) -> str | None:
-    """Metadata, URL domain, the page's own name, the publisher its furniture names, the
-    dateline agency, then a masthead."""
-    if doc.outlet:
-        return doc.outlet
-    url = doc.url or (page.extracted.url if page.extracted else None)
-    if url and (name := table.by_url(url)):
-        return name
-    titles = [line.text for line in page.header if " | " in line.text]
-    if page.extracted and page.extracted.sitename:
-        titles.append(page.extracted.sitename)
-    if titles and (name := table.by_mentions("\n".join(titles))):
-        return name
-    dateline = header.find_dateline([line.text for line in page.kept])
-    agency = dateline.agency if dateline else None
-    wire = table.by_agency(agency) if agency else None
-    if publisher := table.by_mentions(furniture_text(page), besides=wire):
-        return publisher  # a wire story carried under another outlet's furniture
-    if wire:
-        return wire
-    return header.masthead(page.lines) or agency or (table.resolve(url=url) if url else None)
 
 
 def build_article(doc: RawDocument, page: PageJudgement, table: OutletTable) -> Article:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_entities
+import re
 from dataclasses import dataclass
 
 import trafilatura
+
+TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -16,6 +20,7 @@ class Extracted:
     author: str | None = None
     sitename: str | None = None
     url: str | None = None
+    page_title: str | None = None  # the <title> element as printed, site name and all
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
@@ -31,4 +36,11 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         author=doc.author or None,
         sitename=doc.sitename or None,
         url=doc.url or url,
+        page_title=title_element(html),
     )
+
+
+def title_element(html: str) -> str | None:
+    """The text of the page's <title> element, entities decoded and spaces collapsed."""
+    match = TITLE_ELEMENT.search(html)
+    return " ".join(html_entities.unescape(match.group(1)).split()) or None if match else None

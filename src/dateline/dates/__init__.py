@@ -8,11 +8,13 @@ reason. The crawl time (`RawDocument.fetched`) only ever bounds the date from ab
 from __future__ import annotations
 
 from dateline.dates.candidates import (
+    COPYRIGHT_LINE,
     DATELINE,
     DateCandidate,
     body_years,
     htmldate_candidate,
     metadata_candidate,
+    page_lines,
     parse_date,
     text_candidates,
 )
@@ -23,6 +25,7 @@ from dateline.dates.judge import (
     lower_bound,
     reject_reason,
 )
+from dateline.dates.stamps import dateline_candidate, stamp_candidates
 from dateline.model import Article, PublishedDate, RawDocument, RejectedDate
 
 
@@ -46,12 +49,20 @@ def date_article(doc: RawDocument, article: Article) -> PublishedDate:
 
 
 def gather(doc: RawDocument, article: Article) -> list[DateCandidate]:
-    """All candidates: input metadata, the HTML's markup, the page's lines, the dateline."""
+    """All candidates: input metadata, the HTML's markup, stamps at the page's top, the page's
+    lines, the dateline (with its year from the story when it prints none)."""
     found = [c for c in (metadata_candidate(doc), htmldate_candidate(doc)) if c]
-    found += text_candidates(doc, article)
+    stamps = stamp_candidates(doc, article)
+    seen = {(c.text, c.date) for c in stamps}
+    found += stamps + [c for c in text_candidates(doc, article) if (c.text, c.date) not in seen]
     for candidate in found:
         if article.dateline and article.dateline.text and candidate.text.startswith(article.dateline.text):
             candidate.source = DATELINE
+    years = body_years(article) + [int(c.date[:4]) for c in found if c.source != COPYRIGHT_LINE]
+    bound = lower_bound(found, article.body)
+    head = "\n".join(page_lines(doc, article))
+    if yearless := dateline_candidate(head, years, bound.date if bound else None):
+        found.append(yearless)
     return found
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from dateutil import parser as dateutil_parser
 
+from dateline.clean.detokenise import detokenise
 from dateline.clean.lines import split_units
 from dateline.model import Article, RawDocument
 
@@ -28,10 +29,12 @@ FULL_DATE = re.compile(
     rf"|(?<!\d){DAY}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
     r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
     r"|(?<![\d./])\d{1,2}[./]\d{1,2}[./]\d{4}(?![\d./]))"
-    rf"(?:(?:,?\s+|\s+at\s+|\s*[|-]\s*){TIME})?"
+    rf"(?:(?:[,;]?\s+|\s+at\s+|\s*[|-]\s*){TIME})?"
 )
 # A time of day with a zone printed before the date: the shape of a page's live clock.
 CLOCK_FIRST = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?(?:GMT|UTC|[A-Z]{2,4})(?![a-z])")
+# A line that starts inside a sentence (a comma, a lower-case word) carries on the line above.
+CONTINUATION = re.compile(r"^\s*(?:[,;:]|[a-z])")
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|\ball rights reserved\b")
 ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20\d\d)(?![\d/-]|\.\d)")
@@ -40,6 +43,9 @@ WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "su
 HEADER, CLOCK, CAPTION, COPYRIGHT_LINE, RELATED, TEXT, YEAR_ONLY = (
     "header", "clock", "caption", "copyright", "related", "text", "year",
 )
+STAMP, UPDATE_STAMP = "stamp", "update stamp"
+# Day, month word and year in other languages ('7 mars 2023', '3 de marzo de 2024').
+FOREIGN_DATE = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)")
 METADATA, HTMLDATE, DATELINE = "metadata", "htmldate", "dateline"
 
 
@@ -69,8 +75,19 @@ def parse_date(text: str) -> date | None:
     return parsed.date() if parsed.year > 1900 else None
 
 
-def dates_in(line: str, source: str) -> list[DateCandidate]:
-    """Every full date (day, month and year) in one line."""
+@dataclass
+class DateMatch:
+    """One full date printed in a line: where, which day, and the weekday and time beside it."""
+
+    start: int
+    end: int
+    day: date
+    weekday: int | None = None
+    time: str | None = None
+
+
+def matches_in(line: str) -> list[DateMatch]:
+    """Every full date (day, month and year) in one line, English or not."""
     found = []
     for match in FULL_DATE.finditer(line):
         date_text = match.group(0)
@@ -80,13 +97,32 @@ def dates_in(line: str, source: str) -> list[DateCandidate]:
         if parsed is None:
             continue
         weekday = WEEKDAY_INDEX.get(match["weekday"][:3].lower()) if match["weekday"] else None
-        found.append(DateCandidate(parsed.isoformat(), line, source, match["time"], weekday))
+        found.append(DateMatch(match.start(), match.end(), parsed, weekday, match["time"]))
+    return found + foreign_dates(line)
+
+
+def foreign_dates(line: str) -> list[DateMatch]:
+    """Dates whose month is a word of another language, read by dateparser."""
+    found = []
+    for match in FOREIGN_DATE.finditer(line):
+        if re.fullmatch(MONTH, match.group(2), re.IGNORECASE) or match.group(2).islower() is False:
+            continue  # English months are read by FULL_DATE; capitalised words are names
+        import dateparser  # imported only when a page prints a non-English month
+
+        parsed = dateparser.parse(match.group(0), settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True})
+        if parsed and parsed.year == int(match.group(3)):
+            found.append(DateMatch(match.start(), match.end(), parsed.date()))
     return found
+
+
+def dates_in(line: str, source: str) -> list[DateCandidate]:
+    """Every full date in one line, as candidates from one place on the page."""
+    return [DateCandidate(m.day.isoformat(), line, source, m.time, m.weekday) for m in matches_in(line)]
 
 
 def page_lines(doc: RawDocument, article: Article) -> list[str]:
     """The page's lines in order, as the cleaner saw them."""
-    text = doc.text if doc.text is not None else "\n\n".join([*article.removed, article.body])
+    text = detokenise(doc.text) if doc.text is not None else "\n\n".join([*article.removed, article.body])
     return [unit for unit, _ in split_units(text)]
 
 
@@ -98,6 +134,8 @@ def source_of(line: str, *, zone: str, article: Article) -> str:
         return COPYRIGHT_LINE
     if zone == "body":
         return TEXT
+    if zone == "header" and CONTINUATION.match(line):
+        return TEXT  # the end of a sentence (a caption's) broken onto its own line
     if zone == "header":
         return CLOCK if CLOCK_FIRST.match(line) else HEADER
     return RELATED

@@ -15,12 +15,16 @@ from dateline.dates.candidates import (
     HTMLDATE,
     METADATA,
     RELATED,
+    STAMP,
     TEXT,
+    UPDATE_STAMP,
     DateCandidate,
 )
 
 # How far the judge trusts each place a date is printed; the best surviving one wins.
-SOURCE_CONFIDENCE = {METADATA: 0.95, HEADER: 0.9, DATELINE: 0.85, HTMLDATE: 0.8}
+# A stamp (a date printed with a publication word, a clock or a place bar) is surer than a
+# bare header date; an update stamp loses to the original date when both are printed.
+SOURCE_CONFIDENCE = {METADATA: 0.95, STAMP: 0.93, HEADER: 0.9, UPDATE_STAMP: 0.87, DATELINE: 0.85, HTMLDATE: 0.8}
 # A header date with a clock time is a publication stamp more surely than a bare date.
 NO_TIME_PENALTY = 0.05
 # Reasons a candidate from these places never publishes an article.
@@ -33,7 +37,7 @@ NEVER_PUBLICATION = {
 }
 # Stamps printed in the page's text, which the story's own text can contradict; markup and
 # input metadata are the publisher's machine-readable statement and are not second-guessed.
-PRINTED_ON_PAGE = frozenset({HEADER, DATELINE, CLOCK})
+PRINTED_ON_PAGE = frozenset({HEADER, DATELINE, CLOCK, STAMP, UPDATE_STAMP})
 # A stamp more than this many years after every year the story mentions, in a story that
 # reports its events by weekday or 'yesterday', is not the story's date.
 MAX_YEARS_AFTER_TEXT = 2

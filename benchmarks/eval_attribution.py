@@ -78,11 +78,12 @@ def trimmed(spans: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
 def score_doc(gold: list[Attr], pred: list[Attr], text: str, tally: dict, kinds: list[str] | None = None) -> None:
     """Greedy one-to-one matching by content overlap; add counts to the tally (and per kind)."""
     pairs = sorted(((overlap(g.content, p.content), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)), reverse=True)
-    used_g, used_p = set(), set()
+    used_g, used_p, matched = set(), set(), []
     for size, gi, pi in pairs:
         if size <= 0 or gi in used_g or pi in used_p:
             continue
         used_g.add(gi), used_p.add(pi)
+        matched.append((gi, pi))
         g, p = gold[gi], pred[pi]
         hits = {"match": 1, "exact": trimmed(g.content, text) == trimmed(p.content, text),
                 "source": overlap(g.source, p.source) > 0, "cue": overlap(g.cue, p.cue) > 0}
@@ -90,6 +91,14 @@ def score_doc(gold: list[Attr], pred: list[Attr], text: str, tally: dict, kinds:
             tally[key] += hit
             if kinds:
                 tally[f"{kinds[pi]}-{key}"] = tally.get(f"{kinds[pi]}-{key}", 0) + hit
+    if (errors := tally.get("errors")) is not None:
+        show = lambda spans: " | ".join(text[s:e] for s, e in spans)[:300].replace("\n", " ")  # noqa: E731
+        errors += [f"MISSED  src={show(g.source)!r} cue={show(g.cue)!r} :: {show(g.content)}"
+                   for gi, g in enumerate(gold) if gi not in used_g]
+        errors += [f"EXTRA   src={show(p.source)!r} cue={show(p.cue)!r} :: {show(p.content)}"
+                   for pi, p in enumerate(pred) if pi not in used_p]
+        errors += [f"SOURCE  gold={show(gold[gi].source)!r} ours={show(pred[pi].source)!r} :: {show(pred[pi].content)}"
+                   for gi, pi in matched if not overlap(gold[gi].source, pred[pi].source)]
     for kind in kinds or ():
         tally[f"{kind}-pred"] = tally.get(f"{kind}-pred", 0) + 1
     tally["gold"] += len(gold)
@@ -181,6 +190,7 @@ def main() -> None:
     parser.add_argument("--splits", nargs="+", default=["dev", "test"])
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="folder for the texts and the database")
     parser.add_argument("--no-peer", action="store_true", help="skip textacy")
+    parser.add_argument("--errors", type=Path, help="write missed, extra and wrong-source attributions here")
     args = parser.parse_args()
     texts, gold = {}, {}
     for split in args.splits:
@@ -192,15 +202,21 @@ def main() -> None:
     names = ("dateline", "textacy")
     tallies = {name: dict.fromkeys(("match", "exact", "source", "cue", "gold", "pred"), 0) for name in names}
     nlp = None if args.no_peer else _load_model()
+    if args.errors:
+        tallies["dateline"]["errors"] = []
     for name, path in texts.items():
         text = path.read_text(encoding="utf-8")
         found, kinds = ours.get(name, ([], []))
+        if args.errors:
+            tallies["dateline"]["errors"].append(f"## {name}")
         score_doc(gold[name], found, text, tallies["dateline"], kinds)
         if nlp is not None:
             score_doc(gold[name], textacy_predictions(nlp(text)), text, tallies["textacy"])
     print(f"PolNeAR {'+'.join(args.splits)}: {len(texts)} documents through `dateline build`, "
           f"{tallies['dateline']['gold']} gold attributions")
     print_table(tallies, nlp is not None)
+    if args.errors:
+        args.errors.write_text("\n".join(tallies["dateline"]["errors"]) + "\n", encoding="utf-8")
 
 
 def _load_model():

@@ -157,3 +157,18 @@ def test_transcript_turns(nlp):
     turns = [q for q in quotes_of(body, nlp) if q.cue == ":"]
     assert [(q.speaker, q.kind, q.direct) for q in turns] == [("Mike Pence", "speech", True), ("Kaine", "speech", True)]
     assert turns[0].text.startswith("Well, I think")
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said `` we will fight '' on Sunday .", ["we will fight"]),
+        ("Libya 's leader said `` they 're lying '' .", ["they 're lying"]),
+        ("Er sagte „wir kämpfen“ am Sonntag.", ["wir kämpfen"]),
+        ("Il a dit « nous gagnerons » hier.", [" nous gagnerons "]),
+        ("She said ‘no deal’ twice.", ["no deal"]),
+        ("“Outer ‘inner words’ end,” he said.", ["Outer ‘inner words’ end,", "inner words"]),
+    ],
+)
+def test_every_kind_of_quote_mark(text, inner):
+    assert [text[s.start : s.end].strip() for s in find_quote_spans(text)] == [w.strip() for w in inner]

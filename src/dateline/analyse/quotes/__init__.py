@@ -31,7 +31,7 @@ MAX_CUE_GAP = 3
 MIN_STANDALONE_WORDS = 12
 # ...and only if the last attribution is at most this many paragraphs back.
 STANDALONE_LOOKBACK_PARAGRAPHS = 2
-GAP_CHARS = set(" ,:;—–-\n\t\u00a0")
+GAP_CHARS = set(" ,:;—–-\n\t\u00a0'`")  # the second mark of a tokenised `` or '' too
 # Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
 NOT_PERSON_TYPES = {"GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT"}
 

@@ -40,7 +40,9 @@ class CueCandidate:
     @property
     def kind(self) -> str:
         """'stance' for a stance or thought (wants, believes, backs), else 'speech'."""
-        if self.how == "stance" or self.cue.lemma_.lower() in speech_verbs().thought:
+        verbs, lemma = speech_verbs(), self.cue.lemma_.lower()
+        spoken = lemma in verbs.say or lemma in verbs.accuse or lemma in verbs.call  # 'vowed to', 'urged'
+        if lemma in verbs.thought or self.how == "stance" and not spoken:
             return "stance"
         return "speech"
 

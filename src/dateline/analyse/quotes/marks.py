@@ -14,6 +14,8 @@ OPENERS = {"“": "double", "‘": "single", "«": "guillemet", "„": "double"}
 CLOSERS = {"”": "double", "’": "single", "»": "guillemet"}
 STRAIGHT = {'"': "double", "'": "single"}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+# After a spaced apostrophe, the rest of a tokenised word ("Libya 's", "they 're").
+TOKENISED_CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b", re.I)
 # Fewer characters than this between marks is a stray mark, not a quote.
 MIN_QUOTE_CHARS = 2
 
@@ -59,6 +61,10 @@ def _classify(text: str, i: int, stack: list[_Open]) -> tuple[str, str] | None:
     char = text[i]
     if char in ("’", "'") and _is_word_char(text, i - 1) and _is_word_char(text, i + 1):
         return None  # an apostrophe inside a word: there’s, don't
+    if char in ("’", "'") and text[i - 1 : i] == " " and TOKENISED_CONTRACTION.match(text, i + 1):
+        return None  # tokenised text: "Libya 's", "we 're"
+    if char == "“" and stack and text[stack[-1].position] == "„":
+        return "close", "double"  # „German style“
     if char in OPENERS and char != "‘":
         return "open", OPENERS[char]
     if char == "‘":
@@ -160,8 +166,14 @@ def _set_parents(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return ordered
 
 
+def typographic_marks(text: str) -> str:
+    """Tokenised marks as typographic ones, offsets kept: `` -> ' “', '' -> '” '."""
+    return text.replace("``", " “").replace("''", "” ")
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted span of a text, nested ones included, ordered by start."""
+    text = typographic_marks(text)
     paragraphs = paragraph_bounds(text)
     spans: list[QuoteSpan] = []
     for start, end in paragraphs:

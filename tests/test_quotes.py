@@ -172,3 +172,16 @@ def test_transcript_turns(nlp):
 )
 def test_every_kind_of_quote_mark(text, inner):
     assert [text[s.start : s.end].strip() for s in find_quote_spans(text)] == [w.strip() for w in inner]
+
+
+def test_colon_at_paragraph_end_introduces_the_next_paragraphs_quote(nlp):
+    body = 'The union responded:\n\n"We will not sign a deal that cuts the pensions of our members."'
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [(q.speaker, q.direct, q.cue) for q in top] == [("union", True, "responded")]
+
+
+def test_relative_pronoun_is_the_written_source_of_its_antecedent(nlp):
+    body = "The plan was drafted by Anna Berg, who said the report was late."
+    quote = quotes_of(body, nlp)[0]
+    assert quote.speaker == "Anna Berg"
+    assert body[quote.source_start : quote.source_end] == "who"

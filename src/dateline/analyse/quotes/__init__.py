@@ -61,7 +61,15 @@ def _adjacent_span(text: str, cue: CueCandidate, spans: list[QuoteSpan]) -> Quot
     for span in spans:
         if _gap_is_joint(text, span.end + 1, first) or _gap_is_joint(text, last, span.start - 1):
             return span
+        if _colon_then_paragraph(text, last, span.start - 1):
+            return span
     return None
+
+
+def _colon_then_paragraph(text: str, start: int, end: int) -> bool:
+    """'... the minister said:' closing a paragraph, the quote opening the next one."""
+    gap = text[start:end]
+    return start <= end and gap.strip() == ":" and "\n" in gap
 
 
 def _covering_span(content: tuple[int, int], spans: list[QuoteSpan]) -> QuoteSpan | None:

@@ -15,7 +15,6 @@ from dateline.analyse.quotes.tables import SpeechVerbs, speech_verbs
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Deps by which a verb shares the subject of its head: "..., adding that", "and called on".
 INHERITS_SUBJECT = ("advcl", "conj", "xcomp")
 # How far up the tree a subjectless 'adding' looks for the speech verb it continues.
@@ -88,11 +87,9 @@ def _speaking_ancestor(verb: Token, verbs: SpeechVerbs) -> Token | None:
 def find_subject(verb: Token) -> Token | None:
     """The subject of a verb; 'saying', 'adding', 'and said' take the subject of the speaker above.
 
-    A relative pronoun stands for the noun its clause hangs on ('the envoy, who said ...').
+    A relative pronoun is kept as the subject; the resolver reads the noun it stands for.
     """
     own = _own_subject(verb)
-    if own is not None and own.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        return verb.head
     if own is not None or verb.dep_ not in INHERITS_SUBJECT:
         return own
     speaker = _speaking_ancestor(verb, speech_verbs())

@@ -26,6 +26,7 @@ MIN_FUZZY_SURNAME = 6
 PRONOUN_LOOKBACK_SENTENCES = 4
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
+RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
 UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
                             "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
@@ -222,6 +223,9 @@ class ArticleSpeakers:
         """Resolve a source's head token to a speaker, and remember it for later pronouns."""
         core = noun_phrase_core(source)
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+        if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
+            source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
+            core = noun_phrase_core(source)
         if source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP") or source.lower_ in UNNAMING_WORDS:
             found = self._pronoun(source, sentence, inside, enclosing)
         else:

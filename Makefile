@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_pipeline.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) dateline.db dateline-export.json .pytest_cache

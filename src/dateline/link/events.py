@@ -314,16 +314,23 @@ def clue_from(article: Article, event: EventMention, linked: LinkedEvent, by_id:
     return DateClue(day, event.scheduled, evidence, linked.id, linked.kind)
 
 
-def date_clues(article: Article, linked: list[LinkedEvent], by_id: dict[str, Article]) -> list[DateClue]:
-    """Every clue the article's linked events give about its own date."""
+def date_clues(article: Article, memberships: list[tuple[LinkedEvent, int]], by_id: dict[str, Article]) -> list[DateClue]:
+    """Every clue the article's linked events (with its mention's index in each) give about its date."""
     clues = []
+    for event_group, index in memberships:
+        clue = clue_from(article, article.events[index], event_group, by_id)
+        if clue is not None:
+            clues.append(clue)
+    return clues
+
+
+def memberships_by_article(linked: list[LinkedEvent]) -> dict[str, list[tuple[LinkedEvent, int]]]:
+    """For each article, the linked events it reports and its mention's index, in linked order."""
+    found: dict[str, list[tuple[LinkedEvent, int]]] = defaultdict(list)
     for event_group in linked:
         for article_id, index in event_group.members:
-            if article_id == article.id:
-                clue = clue_from(article, article.events[index], event_group, by_id)
-                if clue is not None:
-                    clues.append(clue)
-    return clues
+            found[article_id].append((event_group, index))
+    return found
 
 
 def judge_clues(clues: list[DateClue], published: PublishedDate) -> PublishedDate | None:
@@ -373,10 +380,11 @@ def resolve_weekdays(article: Article, published: date) -> None:
 def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
     """Date undated articles from their linked events; never overrides a date the page gives."""
     by_id = {a.id: a for a in articles}
+    memberships = memberships_by_article(linked)  # an index, so no article scans every event
     for article in articles:
         if article.published.method != "unknown":
             continue
-        inferred = judge_clues(date_clues(article, linked, by_id), article.published)
+        inferred = judge_clues(date_clues(article, memberships.get(article.id, []), by_id), article.published)
         if inferred is None:
             continue
         article.published = inferred

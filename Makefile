@@ -16,6 +16,9 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/dateline demo --db dateline.db --json dateline-export.json
+	@echo
+	@echo "Open the interface on the example corpus:"
+	@echo "  $(BIN)/dateline serve --db dateline.db    # then browse http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -243,6 +243,42 @@ def demo(
     export(json_path=json_path, db=db)
 
 
+@app.command()
+@user_errors
+def serve(
+    db: DbOption = Path("dateline.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on (only this machine by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the database in a web browser: stories, timelines, outlets, speakers, search.
+
+    Example: dateline serve --db aleppo.db --port 8000
+    """
+    try:
+        from dateline.web.app import serve as run_server
+    except ImportError as exc:
+        raise DatelineError(f"the web interface needs its extra: pip install 'dateline[web]' ({exc.name} missing)") from None
+    run_server(db, host=host, port=port)
+
+
+@app.command()
+@user_errors
+def report(
+    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")],
+    db: DbOption = Path("dateline.db"),
+    story: Annotated[str | None, typer.Option(help="One story's id (default: the largest stories).")] = None,
+) -> None:
+    """Write one self-contained HTML file with the story views, to mail or archive.
+
+    Example: dateline report --db aleppo.db --story s-785f3ebb37d4 --html aleppo.html
+    """
+    try:
+        from dateline.report import write_report
+    except ImportError as exc:
+        raise DatelineError(f"the report needs jinja2: pip install 'dateline[web]' ({exc.name} missing)") from None
+    typer.echo(f"wrote {write_report(db, html, story=story)}", err=True)
+
+
 def main() -> None:
     """Entry point of the `dateline` script."""
     app()

@@ -183,3 +183,12 @@ def test_serve_binds_to_this_machine_by_default():
     command = typer.main.get_command(app).commands["serve"]
     defaults = {p.name: p.default for p in command.params}
     assert defaults["host"] == "127.0.0.1" and defaults["port"] == 8000
+
+
+def test_serve_without_a_database_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no such database" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -95,8 +96,6 @@ def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000) -> 
 
 def _signature(build: Callable):
     """The view's parameters: a Request, then the build function's own (FastAPI reads them)."""
-    import inspect
-
     params = list(inspect.signature(build).parameters.values())[1:]
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
     return inspect.Signature([request, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params)])

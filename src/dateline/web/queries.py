@@ -22,6 +22,7 @@ ENTRY_PAGE_SIZE = 100  # timeline entries listed per page of a story
 STORY_ARTICLES = 50  # articles listed per page of a story
 STORY_SPEAKERS = 12  # speakers shown on a story page
 QUOTES_PER_SPEAKER = 4
+SOURCES_SHOWN = 30  # source sentences listed under one entry (the rest are counted)
 MATRIX_ENTRIES = 40  # most widely reported entries in the coverage matrix
 CONFLICTS_SHOWN = 30
 MARK_START, MARK_END = "\x02", "\x03"  # snippet markers; cannot occur in stored text that was escaped
@@ -145,8 +146,9 @@ def _add_sources(db: sqlite3.Connection, story_id: str, entries: list[Row]) -> N
                         (story_id, *part)):
             by_entry[row["entry"]].append(row)
     for entry in entries:
-        entry["sources"] = by_entry[entry["entry"]]
-        entry["outlets"] = sorted({s["outlet"] for s in entry["sources"] if s["outlet"]})
+        sources = by_entry[entry["entry"]]
+        entry["outlets"] = sorted({s["outlet"] for s in sources if s["outlet"]})
+        entry["sources"], entry["more_sources"] = sources[:SOURCES_SHOWN], max(0, len(sources) - SOURCES_SHOWN)
 
 
 def story_articles(db: sqlite3.Connection, story_id: str, page: int, size: int = STORY_ARTICLES) -> dict[str, Any]:
@@ -275,14 +277,18 @@ def search(db: sqlite3.Connection, text: str, *, page: int = 1) -> dict[str, Any
         return empty
     total = db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0]
     paging = page_of(page, total, PAGE_SIZE)
+    # Rank first, then build snippets for the page's rows only (a snippet re-reads its text).
     hits = _all(db, f"SELECT f.id, snippet(articles_fts, 2, '{MARK_START}', '{MARK_END}', ' … ', 16) AS snippet,"
                     " a.outlet, a.title, a.published, a.story FROM articles_fts f JOIN articles a ON a.id = f.id"
-                    " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
-                (query, PAGE_SIZE, paging["offset"]))
-    quotes = _all(db, f"SELECT q.article, q.speaker, q.speaker_id, a.outlet, a.published,"
+                    " WHERE articles_fts MATCH ? AND f.rowid IN (SELECT rowid FROM articles_fts"
+                    " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) ORDER BY f.rank",
+                (query, query, PAGE_SIZE, paging["offset"]))
+    quotes = _all(db, f"SELECT q.article, COALESCE(p.name, q.speaker) AS speaker, q.speaker_id, a.outlet, a.published,"
                       f" snippet(quotes_fts, 1, '{MARK_START}', '{MARK_END}', ' … ', 24) AS snippet"
                       " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article"
-                      " WHERE quotes_fts MATCH ? ORDER BY quotes_fts.rank LIMIT ?", (query, PAGE_SIZE))
+                      " LEFT JOIN speakers p ON p.id = q.speaker_id WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN (SELECT rowid FROM quotes_fts"
+                      " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?) ORDER BY quotes_fts.rank",
+                  (query, query, PAGE_SIZE))
     return {"query": text, "articles": hits, "quotes": quotes, "paging": paging}
 
 

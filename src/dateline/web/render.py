@@ -18,6 +18,7 @@ from dateline.web.queries import MARK_END, MARK_START
 
 OUTLET_COLOURS = 12  # badge colour classes c0..c11 in style.css
 SPARK_W, SPARK_H = 120, 24
+SPARK_MAX_BAR = 8  # a story of a day or two still reads as bars, not a block
 AXIS_W, AXIS_ROW, AXIS_TOP, AXIS_PAD = 960, 14, 26, 24
 AXIS_MAX_ROWS = 8  # marks stacked on one day before they overlap
 
@@ -69,7 +70,7 @@ def sparkline(days: list[dict[str, Any]]) -> Markup:
     first, last = min(counts), max(counts)
     span = (last - first).days + 1
     top = max(counts.values())
-    width = SPARK_W / span
+    width = min(SPARK_W / span, SPARK_MAX_BAR)
     bars = [
         Markup('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: {}</title></rect>').format(
             (day - first).days * width, SPARK_H - n / top * SPARK_H, max(width - 0.5, 1), n / top * SPARK_H, day, n)

@@ -104,3 +104,12 @@ def test_foreign_keys_hold(tmp_path):
         store.save_articles([article()])
         store.replace_stories([story()])
         assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def test_rewriting_an_article_keeps_the_story_rows_that_cite_it(tmp_path):
+    with Store(tmp_path / "d.db") as store:
+        store.save_articles([article()])
+        store.replace_stories([story()])
+        store.save_articles([article()], search=False)  # e.g. relink marks it a copy; its story is not told again
+        assert rows(store, "SELECT COUNT(*) FROM entry_sources") == [(3,)]
+        assert rows(store, "SELECT COUNT(*) FROM claims") == [(2,)]

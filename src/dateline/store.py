@@ -186,8 +186,12 @@ class Store:
         seq = self.db.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
         if seq is None and next_seq is None:
             next_seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        # An upsert, not REPLACE: a deleted row would cascade to the story rows that cite it.
         self.db.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+            " source = excluded.source, outlet = excluded.outlet, title = excluded.title,"
+            " published = excluded.published, story = excluded.story, duplicate_of = excluded.duplicate_of,"
+            " language = excluded.language, seq = excluded.seq, data = excluded.data",
             (article.id, article.source, article.outlet, article.title, article.published.date,
              article.story, article.duplicate_of, article.language, seq[0] if seq else next_seq,
              json.dumps(to_dict(article))),

@@ -2,6 +2,11 @@
 
 Usage:
     .venv/bin/python benchmarks/bench_web.py --db /path/to/t17.db [--runs 5]
+    .venv/bin/python benchmarks/bench_web.py --db big.db --grow-from small.db --copies 13
+
+`--grow-from` first writes `--db` as `--copies` copies of a smaller built store (new ids;
+the copies of its largest story merged into one story, the worst case for a story page),
+for when no full-size build is at hand. Timings on such a store say so in their header.
 
 Picks the heaviest cases the store holds (the largest story, the story with the longest
 timeline, the most quoted speaker, the longest article, common search words, the last page of
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from dateline.model import Story, TimelineEntry
 from dateline.store import Store
 from dateline.web import create_app
 
@@ -57,6 +63,47 @@ def heavy_cases(db_path: Path) -> list[tuple[str, str]]:
     ]
 
 
+def grow(small: Path, big: Path, copies: int) -> None:
+    """Write `big` as copies of the articles, stories and speakers of `small`."""
+    with Store(small) as store:
+        articles, stories, speakers = store.articles(), store.stories(), store.speakers()
+    largest = stories[0].id
+    with Store(big) as store:
+        for k in range(copies):
+            for article in articles:
+                article.id, article.source = f"{article.id.split('~')[0]}~{k}", f"{article.source.split('#~')[0]}#~{k}"
+                if article.story and article.story.split("~")[0] != largest:
+                    article.story = f"{article.story.split('~')[0]}~{k}"
+                if article.duplicate_of:
+                    article.duplicate_of = f"{article.duplicate_of.split('~')[0]}~{k}"
+            store.save_articles(articles)
+        store.replace_stories([copy for story in stories for copy in story_copies(story, copies, story.id == largest)])
+        store.replace_speakers(speakers)
+
+
+def story_copies(story: Story, copies: int, merged: bool) -> list[Story]:
+    """The story once per copy, or once with every copy's articles, entries and figures."""
+    def entry(e: TimelineEntry, k: int) -> TimelineEntry:
+        sources = [type(s)(f"{s.article}~{k}", s.outlet, s.sentence) for s in e.sources]
+        return TimelineEntry(f"{e.id}~{k}", e.date, e.precision, e.kind, e.summary, sources, e.end, e.time, e.actors,
+                             e.place, e.background)
+
+    def one(k: int, ident: str) -> Story:
+        claims = [type(c)(**{**c.__dict__, "article": f"{c.article}~{k}"}) for c in story.claims]
+        return Story(ident, story.title, [f"{a}~{k}" for a in story.articles], story.outlets, story.summary,
+                     [entry(e, k) for e in story.timeline], claims, story.framing)
+    parts = [one(k, f"{story.id}~{k}") for k in range(copies)]
+    if not merged:
+        return parts
+    whole = Story(story.id, story.title, [a for p in parts for a in p.articles], story.outlets, story.summary,
+                  sorted((e for p in parts for e in p.timeline), key=lambda e: (e.date is None, e.date or "")),
+                  [], story.framing)
+    for p in parts:  # figures keep their conflicts, shifted by the claims before them
+        shift = len(whole.claims)
+        whole.claims += [type(c)(**{**c.__dict__, "conflicts_with": [i + shift for i in c.conflicts_with]}) for c in p.claims]
+    return [whole]
+
+
 def time_page(client: TestClient, path: str, runs: int) -> list[float]:
     """Seconds per request over `runs` requests (after one warm-up)."""
     assert client.get(path).status_code == 200, path
@@ -73,7 +120,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--grow-from", type=Path, help="write --db as copies of this smaller store first")
+    parser.add_argument("--copies", type=int, default=13)
     args = parser.parse_args()
+    if args.grow_from:
+        if args.db.exists():
+            parser.error(f"{args.db} exists; --grow-from writes a new store")
+        grow(args.grow_from, args.db, args.copies)
+        print(f"grown from {args.grow_from} x {args.copies} (largest story merged)")
     Store(args.db).close()  # migrate an older file first, as `dateline serve` does
     client = TestClient(create_app(args.db))
     cases = heavy_cases(args.db)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from dateline.model import (
@@ -15,6 +16,7 @@ from dateline.model import (
     StoryClaim,
     TimelineEntry,
     TimeMention,
+    to_dict,
 )
 from dateline.store import MIGRATIONS, Store
 
@@ -93,10 +95,18 @@ def test_an_older_database_is_migrated_and_filled(tmp_path):
     con.execute("PRAGMA user_version = 2")
     data = '{"id": "s1", "title": "Bridge", "articles": [], "outlets": [], "summary": "", "timeline": [], "claims": [], "framing": []}'
     con.execute("INSERT INTO stories VALUES ('s1', 'Bridge', ?)", (data,))
+    old = article(story=None)
+    con.execute("INSERT INTO articles VALUES ('a1', 'a1.txt', 'Harbour Times', NULL, '2021-05-04', NULL, NULL, 'en', 1, ?)",
+                (json.dumps(to_dict(old)),))
+    con.execute("INSERT INTO quotes VALUES ('a1', 0, 'lind', 'Mayor Lind', 0, 'worked for weeks')")
     con.commit()
     con.close()
     with Store(path) as store:
         assert rows(store, "SELECT story, articles FROM story_details") == [("s1", 0)]
+        assert rows(store, "SELECT cue, start_offset FROM quotes") == [("said", 41)]
+        assert len(rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'weeks'")) == 1
+        store.save_articles([old], search=False)  # the search index stays sound after the fill
+        assert len(rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'weeks'")) == 1
 
 
 def test_foreign_keys_hold(tmp_path):

@@ -137,7 +137,12 @@ SCHEMA: tuple[str, ...] = (
         role TEXT NOT NULL,
         PRIMARY KEY (speaker, role)
     )""",
-    # Quotes searchable by words and speaker; kept in step with `quotes` by triggers.
+)
+
+# Quotes searchable by words and speaker; kept in step with `quotes` by triggers (created
+# after the fill of an older file, then indexed in one pass: a trigger's 'delete' of a row
+# never indexed would corrupt the index).
+QUOTE_SEARCH: tuple[str, ...] = (
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(speaker, text, content='quotes', content_rowid='rowid')",
     """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
         INSERT INTO quotes_fts(rowid, speaker, text) VALUES (new.rowid, new.speaker, new.text);
@@ -166,6 +171,9 @@ def create_tables(db: sqlite3.Connection) -> None:
     write_story_rows(db, stories)
     speakers = [from_dict(json.loads(d), Speaker) for (d,) in db.execute("SELECT data FROM speakers").fetchall()]
     write_speaker_rows(db, speakers)
+    for statement in QUOTE_SEARCH:
+        db.execute(statement)
+    db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
 
 def write_article_rows(db: sqlite3.Connection, article: Article) -> None:

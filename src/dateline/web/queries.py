@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
+from dateline.store import connect_readonly
 
 PAGE_SIZE = 25  # stories, quotes or search hits per page
 ENTRY_PAGE_SIZE = 100  # timeline entries listed per page of a story
@@ -34,8 +35,8 @@ class NotFound(DatelineError):
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
-    """A read-only connection to a Dateline database."""
-    db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+    """A read-only connection to a Dateline database (the store's own, rows as mappings)."""
+    db = connect_readonly(Path(path))
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA query_only = ON")
     return db

@@ -1,6 +1,8 @@
 """Story clustering on Timeline17: the topic folders mixed into one stream, pairwise F1.
 
 Usage: .venv/bin/python benchmarks/eval_clustering.py [--limit N] [--seed S]
+       .venv/bin/python benchmarks/eval_clustering.py --db STORE [--t17 /work/scratch/t17]
+       .venv/bin/python benchmarks/eval_clustering.py --polnear 20 [--seed S]
 
 Every article of ../shared/data/timeline17 becomes an Article (body = the folder's text,
 published = the date folder); the gold story of an article is its topic (the part of the
@@ -9,6 +11,11 @@ clustered by `cluster_stories` with no spaCy entities (text and dates only) and 
 pairwise precision, recall and F1 (pairs put in one story vs pairs of one topic), beside
 the reference point of Miranda et al. 2018 (English F1 .94 on their own news set) and a
 TF-IDF k-means peer given the true number of topics.
+
+`--db` scores the stories of a real `dateline build` store of the flat T17 copies (made by
+`benchmarks/t17data.py`; entities, cleaned text and judged dates as the pipeline made them)
+against the same topic labels. `--polnear N` clusters N random PolNeAR articles (seven US
+outlets, 2015-16, mostly unrelated) and prints how many stories they form and which joined.
 """
 
 from __future__ import annotations
@@ -25,8 +32,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dateline.link.stories import cluster_stories
 from dateline.model import Article
+from dateline.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from t17data import flat_documents, stored_truth  # noqa: E402 (benchmark helper beside this script)
 
 T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "data"
 MIRANDA_2018_F1 = 0.94
 
 
@@ -64,12 +76,58 @@ def kmeans_peer(articles: list[Article], topics: int) -> list[str]:
     return [str(label) for label in labels]
 
 
+def score_store(db: Path, flat: Path) -> None:
+    """Pairwise scores of the stories of a built store against the T17 topic of each article."""
+    with Store(db) as store:
+        articles = store.articles()
+    truth = stored_truth(articles, flat_documents(flat))
+    known = [a for a in articles if a.id in truth]
+    predicted = [a.story or a.id for a in known]
+    labels = [truth[a.id].topic.split("_")[0] for a in known]
+    p, r, f = pairwise_scores(predicted, labels)
+    print(f"{db}: {len(known)} of {len(articles)} stored articles matched to T17, {len(set(labels))} topics")
+    print(f"{'Dateline build (stored stories)':<34}{p:7.3f}{r:7.3f}{f:7.3f}{len(set(predicted)):9d}")
+
+
+def read_polnear(count: int, seed: int) -> list[Article]:
+    """`count` random PolNeAR articles (all splits) with their outlet, title and date."""
+    rows = [line.split("\t") for line in (POLNEAR / "metadata.tsv").read_text("utf-8").splitlines()[1:]]
+    meta = {row[1]: row for row in rows if len(row) > 7}
+    paths = sorted(p for p in POLNEAR.glob("*/text/*.txt") if p.stem in meta)
+    articles = []
+    for path in random.Random(seed).sample(paths, count):
+        row = meta[path.stem]
+        article = Article(id=path.stem, source=path.name, body=path.read_text("utf-8", "replace"), outlet=row[4], title=row[7])
+        article.published.date = row[5]
+        articles.append(article)
+    return articles
+
+
+def polnear_stories(count: int, seed: int) -> None:
+    """How many stories `count` random PolNeAR articles form, and the articles of each shared one."""
+    articles = read_polnear(count, seed)
+    assignment = cluster_stories(articles, {})
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(assignment[article.id], []).append(article)
+    print(f"PolNeAR: {count} random articles (seed {seed}) form {len(groups)} stories")
+    for members in (g for g in groups.values() if len(g) > 1):
+        print("  together: " + " | ".join(f"{a.outlet} {a.published.date}: {a.title}" for a in members))
+
+
 def main() -> None:
     """Print the score table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="sample this many articles (0: all)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--db", type=Path, help="score the stories of this dateline store instead")
+    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies the store was built from")
+    parser.add_argument("--polnear", type=int, default=0, help="cluster this many random PolNeAR articles instead")
     options = parser.parse_args()
+    if options.polnear:
+        return polnear_stories(options.polnear, options.seed)
+    if options.db:
+        return score_store(options.db, options.t17)
     if not T17.is_dir():
         sys.exit(f"{T17} is absent")
     articles, labels = read_t17(T17)

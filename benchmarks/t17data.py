@@ -62,3 +62,31 @@ def materialise(dest: Path, topics: list[str] | None = None) -> list[T17Doc]:
             shutil.copyfile(doc.original, target)
         out.append(T17Doc(target, doc.original, doc.topic, doc.outlet, doc.date))
     return out
+
+
+def stored_truth(articles: list, docs: list[T17Doc]) -> dict[str, T17Doc]:
+    """Stored article id -> its T17 truth, for a store built from `docs`' copies.
+
+    A source that keeps its folders matches on its tail `<topic>/<file>`; a bare file name
+    (the same in several topics) matches on the id the pipeline gives the same input.
+    """
+    from dateline.ingest import read_inputs  # the evaluation's only use of the pipeline's reader
+    from dateline.pipeline import article_id
+
+    by_tail = {f"{doc.topic}/{doc.path.name}": doc for doc in docs}
+    truth: dict[str, T17Doc] = {}
+    for article in articles:
+        tail = "/".join(str(article.source).replace("\\", "/").split("/")[-2:])
+        if tail in by_tail:
+            truth[article.id] = by_tail[tail]
+    if len(truth) < len(articles):
+        for doc in docs:
+            for raw in read_inputs([doc.path], on_error=lambda error: None):
+                truth.setdefault(article_id(raw), doc)
+    stored = {a.id for a in articles}
+    return {key: doc for key, doc in truth.items() if key in stored}
+
+
+def flat_documents(root: Path) -> list[T17Doc]:
+    """The truth for the flat copies under `root` (made by `materialise`), present ones only."""
+    return [T17Doc(root / d.path, d.original, d.topic, d.outlet, d.date) for d in documents() if (root / d.path).exists()]

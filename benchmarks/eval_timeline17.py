@@ -1,6 +1,7 @@
 """Timeline summarisation on Timeline17 with the field's protocol and metrics.
 
 Usage: .venv/bin/python benchmarks/eval_timeline17.py [--limit N]
+       .venv/bin/python benchmarks/eval_timeline17.py --db STORE [--t17 /work/scratch/t17]
 
 Protocol (as in Martschat & Markert 2018 and news-tls, Gholipour Ghalandari & Ifrim 2020):
 each of the 19 gold timelines is evaluated on its own collection; articles published
@@ -19,6 +20,13 @@ that state it, else leads of its articles, picked by closeness to the date's TF-
 centroid with a bonus for event triggers from `event_kinds.toml`, without near-repeats.
 Peer: the publication-date baseline (most published days, lead sentences), run here;
 published results are printed beside both.
+
+`--db` scores the full pipeline instead: the timelines of a real `dateline build` store of
+the flat T17 copies (`benchmarks/t17data.py`). For each gold timeline, the entries of the
+stored stories that cite articles of its collection published in its range are its
+candidates (background entries left out); a date ranks by how many of those articles its
+entries cite, and each date gets the summaries of its best-cited entries, L dates and k
+lines as in the protocol. Only collections present in the store are scored.
 """
 
 from __future__ import annotations
@@ -39,7 +47,11 @@ from rouge_score.tokenizers import DefaultTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from dateline.analyse.events import load_lexicon
+from dateline.store import Store
 from dateline.timex import tag
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from t17data import flat_documents, stored_truth  # noqa: E402 (benchmark helper beside this script)
 
 T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
 PUBLISHED = {  # Gholipour Ghalandari & Ifrim 2020, Table 3, T17: AR-1 F, AR-2 F, Date F1
@@ -272,21 +284,87 @@ def scores(predicted: Timeline, reference: Timeline) -> tuple[float, float, floa
     return alignment_rouge(predicted, reference, 1), alignment_rouge(predicted, reference, 2), date_f1(predicted, reference)
 
 
+@dataclass
+class StoredEntry:
+    """A dated, non-background entry of a stored timeline, with the articles it cites."""
+
+    day: date
+    summary: str
+    articles: frozenset[str]
+
+
+def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict]:
+    """Every dated main-line entry of the store, and the T17 truth of its articles."""
+    with Store(db) as store:
+        articles, stories = store.articles(), store.stories()
+    entries = [
+        StoredEntry(date.fromisoformat(e.date), e.summary, frozenset(s.article for s in e.sources))
+        for story in stories
+        for e in story.timeline
+        if e.date and not e.background
+    ]
+    return entries, stored_truth(articles, flat_documents(flat))
+
+
+def stored_timeline(entries: list[StoredEntry], truth: dict, topic: str, gold: Timeline) -> Timeline:
+    """The pipeline's timeline for one gold timeline: its collection's entries, L dates, k lines."""
+    start, end = min(gold), max(gold)
+    size, per_date = len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
+    own = {a for a, doc in truth.items() if doc.topic == topic and start <= date.fromisoformat(doc.date) <= end}
+    support: Counter = Counter()
+    lines: dict[date, list[tuple[int, str]]] = defaultdict(list)
+    for entry in entries:
+        cited = len(entry.articles & own)
+        if cited and start <= entry.day <= end:
+            support[entry.day] += cited
+            lines[entry.day].append((cited, entry.summary))
+    timeline: Timeline = {}
+    for day, _ in sorted(support.items(), key=lambda item: (-item[1], item[0]))[:size]:
+        ranked = sorted(lines[day], key=lambda item: (-item[0], item[1]))
+        timeline[day] = list(dict.fromkeys(text for _, text in ranked))[:per_date]
+    return timeline
+
+
+def score_store(db: Path) -> dict[str, list[tuple[float, float, float]]]:
+    """Scores of the stored timelines for every gold timeline whose collection is in the store."""
+    entries, truth = stored_entries(db, OPTIONS.t17)
+    topics = sorted({doc.topic for doc in truth.values()})
+    rows = []
+    for topic in topics:
+        for path in sorted((T17 / topic / "timelines").glob("*.txt")):
+            gold = read_timeline(path)
+            rows.append(scores(stored_timeline(entries, truth, topic, gold), gold))
+    print(f"{db}: {len(truth)} articles of {len(topics)} collection(s): {', '.join(topics)}")
+    return {"Dateline full pipeline (store)": rows}
+
+
+def timex_only() -> dict[str, list[tuple[float, float, float]]]:
+    """Scores of the sentence-level Dateline timelines and the publication-date peer."""
+    triggers = trigger_stems()
+    results: dict[str, list[tuple[float, float, float]]] = {"Dateline": [], "peer: publication-date baseline": []}
+    for folder in sorted(p for p in T17.iterdir() if p.is_dir()):
+        collection = read_collection(folder, OPTIONS.limit)
+        for gold in collection.gold:
+            results["Dateline"].append(scores(dateline_timeline(collection, gold, triggers), gold))
+            results["peer: publication-date baseline"].append(scores(baseline_timeline(collection, gold), gold))
+    return results
+
+
+OPTIONS = argparse.Namespace(limit=0, db=None, t17=Path("/work/scratch/t17"))
+
+
 def main() -> None:
     """Print the score table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="at most N articles per collection (0: all)")
-    options = parser.parse_args()
+    parser.add_argument("--db", type=Path, help="score the timelines of this dateline store instead")
+    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies the store was built from")
+    parser.parse_args(namespace=OPTIONS)
     if not T17.is_dir():
         sys.exit(f"{T17} is absent")
-    started, triggers = time.perf_counter(), trigger_stems()
-    results: dict[str, list[tuple[float, float, float]]] = {"Dateline": [], "peer: publication-date baseline": []}
-    for folder in sorted(p for p in T17.iterdir() if p.is_dir()):
-        collection = read_collection(folder, options.limit)
-        for gold in collection.gold:
-            results["Dateline"].append(scores(dateline_timeline(collection, gold, triggers), gold))
-            results["peer: publication-date baseline"].append(scores(baseline_timeline(collection, gold), gold))
-    count = len(results["Dateline"])
+    started = time.perf_counter()
+    results = score_store(OPTIONS.db) if OPTIONS.db else timex_only()
+    count = len(next(iter(results.values())))
     print(f"Timeline17: {count} gold timelines, align+ m:1 ROUGE F1 and Date F1, macro-averaged")
     print(f"{'system':<34}{'AR-1':>7}{'AR-2':>7}{'Date F1':>9}")
     for name, rows in results.items():

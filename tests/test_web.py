@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from html.parser import HTMLParser
 
@@ -192,3 +193,24 @@ def test_serve_without_a_database_is_one_line(tmp_path):
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_marked_text_escapes_and_wraps_overlapping_spans():
+    from dateline.web.render import marked, snippet
+
+    html = str(marked("<b>said on Monday</b>", [(3, 17, "quote"), (11, 17, "timex")]))
+    assert html == '&lt;b&gt;<span class="quote">said on </span><span class="quote timex">Monday</span>&lt;/b&gt;'
+    assert str(snippet("<i>\x02truce\x03</i>")) == "&lt;i&gt;<mark>truce</mark>&lt;/i&gt;"
+
+
+def test_axis_keeps_old_background_facts_in_an_earlier_column():
+    from dateline.web.render import timeline_axis
+
+    def mark(entry, day, background=False):
+        return {"entry": entry, "date": day, "kind": "strike", "dating": "stated", "background": background, "outlets": 1}
+
+    svg = str(timeline_axis([mark("old", "1991-01-17", True), mark("a", "2010-05-01"), mark("b", "2010-09-01")],
+                            lambda e: f"#entry-{e}"))
+    assert "earlier" in svg and "May 2010" in svg and "1991" not in svg.split("<title>")[0]
+    xs = [float(x) for x in re.findall(r'cx="([\d.]+)"', svg)]
+    assert xs[0] < xs[1] < xs[2] and xs[2] - xs[1] > 500  # the story's own months fill the axis

@@ -20,7 +20,9 @@ OUTLET_COLOURS = 12  # badge colour classes c0..c11 in style.css
 SPARK_W, SPARK_H = 120, 24
 SPARK_MAX_BAR = 8  # a story of a day or two still reads as bars, not a block
 AXIS_W, AXIS_ROW, AXIS_TOP, AXIS_PAD = 960, 14, 26, 24
-AXIS_MAX_ROWS = 8  # marks stacked on one day before they overlap
+AXIS_MAX_ROWS = 8  # marks stacked in one place before the rest are left out (the list has them all)
+AXIS_STACK_PX = 7  # marks nearer than this stack instead of overlapping
+AXIS_GUTTER = 60  # the 'earlier' column for background facts older than the story
 
 
 def outlet_class(name: str | None, palette: dict[str, int] | None = None) -> str:
@@ -100,34 +102,50 @@ def axis_ticks(first: date, last: date) -> list[tuple[date, str]]:
 
 
 def timeline_axis(marks: list[dict[str, Any]], link: Callable[[str], str]) -> Markup:
-    """Every dated entry as a mark on a date axis; a mark links to its entry (hollow when inferred)."""
+    """Every dated entry as a mark on a date axis; a mark links to its entry (hollow when inferred).
+
+    The axis spans the story's own entries; background facts older than that stack in a
+    narrow 'earlier' column, so a 1991 recollection does not crush a 2010 story to a dot.
+    Marks closer than a few pixels stack upwards instead of hiding each other.
+    """
     days = [(d, m) for m in marks if (d := _day(m.get("date")))]
     if not days:
         return Markup('<p class="muted">No dated entries.</p>')
-    first, last = min(d for d, _ in days), max(d for d, _ in days)
-    span = max((last - first).days, 1)
-    scale = (AXIS_W - 2 * AXIS_PAD) / span
-    stacked: dict[date, int] = {}
+    own = [d for d, m in days if not m.get("background")] or [d for d, _ in days]
+    first, last = min(own), max(own)
+    left = AXIS_PAD + (AXIS_GUTTER if min(d for d, _ in days) < first else 0)
+    scale = (AXIS_W - left - AXIS_PAD) / max((last - first).days, 1)
+
+    def x_of(day: date) -> float:
+        return AXIS_PAD + AXIS_GUTTER / 3 if day < first else left + (min(day, last) - first).days * scale
+
+    stacked: dict[int, int] = {}
     items = []
     for day, mark in days:
-        row = stacked.get(day, 0)
-        stacked[day] = row + 1
-        if row >= AXIS_MAX_ROWS:
-            continue
-        x, y = AXIS_PAD + (day - first).days * scale, AXIS_TOP + row * AXIS_ROW
-        radius = 4 + min(mark.get("outlets") or 1, 5)
-        css = f"mark k-{mark['kind']} {mark['dating']}" + (" background" if mark.get("background") else "")
-        items.append(Markup('<a href="{}" class="entry-link" data-entry="{}"><circle class="{}" cx="{:.1f}" cy="{}" r="{}">'
-                            '<title>{} · {} · {} outlet(s) · {}</title></circle></a>').format(
-            link(mark["entry"]), mark["entry"], css, x, y, radius / 2 + 2, mark["date"], mark["kind"],
-            mark.get("outlets") or 0, mark["dating"]))
+        x = x_of(day)
+        row = stacked.get(int(x // AXIS_STACK_PX), 0)
+        stacked[int(x // AXIS_STACK_PX)] = row + 1
+        if row < AXIS_MAX_ROWS:
+            items.append(_axis_mark(mark, x, AXIS_TOP + row * AXIS_ROW, link))
     height = AXIS_TOP + min(max(stacked.values()), AXIS_MAX_ROWS) * AXIS_ROW + 10
     ticks = [Markup('<g class="tick"><line x1="{x:.1f}" x2="{x:.1f}" y1="14" y2="{h}"/><text x="{x:.1f}" y="10">{}</text></g>').format(
-        label, x=AXIS_PAD + (day - first).days * scale, h=height) for day, label in axis_ticks(first, last)]
+        label, x=x_of(day), h=height) for day, label in axis_ticks(first, last)]
+    if left > AXIS_PAD:
+        ticks.append(Markup('<g class="tick earlier"><text x="{:.1f}" y="10">earlier</text></g>').format(AXIS_PAD + AXIS_GUTTER / 3))
     return Markup('<svg class="axis" viewBox="0 0 {w} {h}" role="img" aria-label="timeline from {} to {}">'
                   '<line class="base" x1="{p}" x2="{e}" y1="{b}" y2="{b}"/>{}{}</svg>').format(
-        first, last, Markup("").join(ticks), Markup("").join(items), w=AXIS_W, h=height, p=AXIS_PAD,
+        first, last, Markup("").join(ticks), Markup("").join(items), w=AXIS_W, h=height, p=left,
         e=AXIS_W - AXIS_PAD, b=height - 4)
+
+
+def _axis_mark(mark: dict[str, Any], x: float, y: float, link: Callable[[str], str]) -> Markup:
+    """One entry's mark: sized by its outlets, linked to its entry, titled with date and kind."""
+    radius = 4 + min(mark.get("outlets") or 1, 5)
+    css = f"mark k-{mark['kind']} {mark['dating']}" + (" background" if mark.get("background") else "")
+    return Markup('<a href="{}" class="entry-link" data-entry="{}"><circle class="{}" cx="{:.1f}" cy="{}" r="{}">'
+                  '<title>{} · {} · {} outlet(s) · {}</title></circle></a>').format(
+        link(mark["entry"]), mark["entry"], css, x, y, radius / 2 + 2, mark["date"], mark["kind"],
+        mark.get("outlets") or 0, mark["dating"])
 
 
 def bar(count: int, top: int, width: int = 160) -> Markup:

@@ -176,3 +176,8 @@ def test_the_report_file_opens_offline_and_is_inert(page, web_store, tmp_path, s
     assert page.locator("details.entry[open] ul.sources li").first.is_visible()
     page.screenshot(path=shots / "report.png")
     assert_nothing_ran(page)
+
+
+def test_a_missing_browser_is_reported_not_guessed(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_CHROMIUM", str(tmp_path / "no-chromium"))
+    assert chromium_path() is None

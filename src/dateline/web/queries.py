@@ -11,7 +11,6 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -292,8 +291,3 @@ def search(db: sqlite3.Connection, text: str, *, page: int = 1) -> dict[str, Any
                   (query, query, PAGE_SIZE))
     return {"query": text, "articles": hits, "quotes": quotes, "paging": paging}
 
-
-def day_span(days: list[Row]) -> tuple[date, date] | None:
-    """First and last day of a list of {'day': ISO date} rows."""
-    parsed = [date.fromisoformat(d["day"][:10]) for d in days if d.get("day")]
-    return (min(parsed), max(parsed)) if parsed else None

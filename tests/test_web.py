@@ -214,3 +214,14 @@ def test_axis_keeps_old_background_facts_in_an_earlier_column():
     assert "earlier" in svg and "May 2010" in svg and "1991" not in svg.split("<title>")[0]
     xs = [float(x) for x in re.findall(r'cx="([\d.]+)"', svg)]
     assert xs[0] < xs[1] < xs[2] and xs[2] - xs[1] > 500  # the story's own months fill the axis
+
+
+def test_axis_puts_a_far_outlier_aside_and_counts_what_a_full_stack_leaves_out():
+    from dateline.web.render import AXIS_MAX_ROWS, timeline_axis
+
+    marks = [{"entry": f"e{i}", "date": f"2011-06-{10 + i % 5:02d}", "kind": "strike", "dating": "stated",
+              "background": False, "outlets": 1} for i in range(60)]
+    marks.append({**marks[0], "entry": "late", "date": "2012-05-03"})
+    svg = str(timeline_axis(marks, lambda e: f"#entry-{e}"))
+    assert "later" in svg and "Jun" in svg and "2012" not in svg.split("<title>")[0]
+    assert f'>+{12 - AXIS_MAX_ROWS}</text>' in svg  # 12 marks a day, the stack shows AXIS_MAX_ROWS

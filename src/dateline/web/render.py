@@ -22,7 +22,8 @@ SPARK_MAX_BAR = 8  # a story of a day or two still reads as bars, not a block
 AXIS_W, AXIS_ROW, AXIS_TOP, AXIS_PAD = 960, 14, 26, 24
 AXIS_MAX_ROWS = 8  # marks stacked in one place before the rest are left out (the list has them all)
 AXIS_STACK_PX = 7  # marks nearer than this stack instead of overlapping
-AXIS_GUTTER = 60  # the 'earlier' column for background facts older than the story
+AXIS_GUTTER = 60  # the 'earlier' and 'later' columns for entries outside the axis span
+AXIS_OUTLIER_SHARE = 0.02  # share of the earliest and of the latest entries left off the span
 
 
 def outlet_class(name: str | None, palette: dict[str, int] | None = None) -> str:
@@ -101,23 +102,33 @@ def axis_ticks(first: date, last: date) -> list[tuple[date, str]]:
     return [(date(y, 1, 1), str(y)) for y in range(first.year + 1, last.year + 1)]
 
 
+def axis_span(days: list[date]) -> tuple[date, date]:
+    """The days the axis spans: all of them, less a few far-off outliers in a long list."""
+    days = sorted(days)
+    cut = int(len(days) * AXIS_OUTLIER_SHARE)
+    return days[cut], days[len(days) - 1 - cut]
+
+
 def timeline_axis(marks: list[dict[str, Any]], link: Callable[[str], str]) -> Markup:
     """Every dated entry as a mark on a date axis; a mark links to its entry (hollow when inferred).
 
-    The axis spans the story's own entries; background facts older than that stack in a
-    narrow 'earlier' column, so a 1991 recollection does not crush a 2010 story to a dot.
-    Marks closer than a few pixels stack upwards instead of hiding each other.
+    The axis spans the story's own entries (less a few far-off outliers); background facts and
+    outliers outside that span stack in narrow 'earlier' and 'later' columns, so a 1991
+    recollection does not crush a 2010 story to a dot. Marks closer than a few pixels stack
+    upwards; a stack too high for the drawing ends with the count of marks left out.
     """
     days = [(d, m) for m in marks if (d := _day(m.get("date")))]
     if not days:
         return Markup('<p class="muted">No dated entries.</p>')
-    own = [d for d, m in days if not m.get("background")] or [d for d, _ in days]
-    first, last = min(own), max(own)
+    first, last = axis_span([d for d, m in days if not m.get("background")] or [d for d, _ in days])
     left = AXIS_PAD + (AXIS_GUTTER if min(d for d, _ in days) < first else 0)
-    scale = (AXIS_W - left - AXIS_PAD) / max((last - first).days, 1)
+    right = AXIS_W - AXIS_PAD - (AXIS_GUTTER if max(d for d, _ in days) > last else 0)
+    scale = (right - left) / max((last - first).days, 1)
 
     def x_of(day: date) -> float:
-        return AXIS_PAD + AXIS_GUTTER / 3 if day < first else left + (min(day, last) - first).days * scale
+        if day < first:
+            return AXIS_PAD + AXIS_GUTTER / 3
+        return AXIS_W - AXIS_PAD - AXIS_GUTTER / 3 if day > last else left + (day - first).days * scale
 
     stacked: dict[int, int] = {}
     items = []
@@ -127,15 +138,18 @@ def timeline_axis(marks: list[dict[str, Any]], link: Callable[[str], str]) -> Ma
         stacked[int(x // AXIS_STACK_PX)] = row + 1
         if row < AXIS_MAX_ROWS:
             items.append(_axis_mark(mark, x, AXIS_TOP + row * AXIS_ROW, link))
-    height = AXIS_TOP + min(max(stacked.values()), AXIS_MAX_ROWS) * AXIS_ROW + 10
+    height = AXIS_TOP + min(max(stacked.values()), AXIS_MAX_ROWS) * AXIS_ROW + 22
+    labels = [(x_of(day), label) for day, label in axis_ticks(first, last)]
+    labels += [(x_of(first) - AXIS_GUTTER * 2 / 3, "earlier")] if left > AXIS_PAD else []
+    labels += [(x_of(last) + AXIS_GUTTER * 2 / 3, "later")] if right < AXIS_W - AXIS_PAD else []
     ticks = [Markup('<g class="tick"><line x1="{x:.1f}" x2="{x:.1f}" y1="14" y2="{h}"/><text x="{x:.1f}" y="10">{}</text></g>').format(
-        label, x=x_of(day), h=height) for day, label in axis_ticks(first, last)]
-    if left > AXIS_PAD:
-        ticks.append(Markup('<g class="tick earlier"><text x="{:.1f}" y="10">earlier</text></g>').format(AXIS_PAD + AXIS_GUTTER / 3))
+        label, x=x, h=height - 16) for x, label in labels]
+    ticks += [Markup('<text class="more" x="{:.1f}" y="{}">+{}</text>').format((key + 0.5) * AXIS_STACK_PX, height - 4, count - AXIS_MAX_ROWS)
+              for key, count in stacked.items() if count > AXIS_MAX_ROWS]
     return Markup('<svg class="axis" viewBox="0 0 {w} {h}" role="img" aria-label="timeline from {} to {}">'
                   '<line class="base" x1="{p}" x2="{e}" y1="{b}" y2="{b}"/>{}{}</svg>').format(
         first, last, Markup("").join(ticks), Markup("").join(items), w=AXIS_W, h=height, p=left,
-        e=AXIS_W - AXIS_PAD, b=height - 4)
+        e=right, b=height - 16)
 
 
 def _axis_mark(mark: dict[str, Any], x: float, y: float, link: Callable[[str], str]) -> Markup:

@@ -96,16 +96,16 @@ def judge(docs: list[RawDocument]) -> list[Article]:
     return out
 
 
-def t17_outcomes(topics: list[str] | None, limit: int | None, seed: int, *, with_folders: bool) -> list[Outcome]:
+def t17_outcomes(topics: list[str] | None, limit: int | None, seed: int, *, names_only: bool) -> list[Outcome]:
     """Clean and date T17 articles copied without their date folders."""
     truth = t17data.materialise(SCRATCH, topics=topics)
     if limit:
         truth = sorted(random.Random(seed).sample(truth, min(limit, len(truth))), key=lambda d: str(d.path))
     pairs = [(t, d) for t in truth for d in read_inputs([t.path], on_error=lambda e: None)]
     truth, docs = [t for t, _ in pairs], [d for _, d in pairs]  # empty files are refused by ingest
-    if with_folders:
-        for t, doc in pairs:
-            doc.source = f"{t.topic}/{t.path.name}"  # as a full-path ingest names it
+    if names_only:
+        for doc in docs:
+            doc.source = Path(doc.source).name  # the text alone: no folder names the outlet
     articles = judge(docs)
     return [
         outcome(f"{t.topic}/{t.path.name}", t, a.published.date, a.outlet, a.title, a.published.method,
@@ -273,12 +273,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="score T17 from a finished build's database")
     parser.add_argument("--show", type=int, default=0, help="print N failures of each kind")
     parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--folders", action="store_true",
-                        help="give each T17 file its '<topic>/<id>' path as source (default: file name only)")
+    parser.add_argument("--names-only", action="store_true",
+                        help="give each T17 file its bare name as source, so only its text names the outlet")
     args = parser.parse_args()
     if args.set in ("t17", "all") and t17data.available():
         outcomes = db_outcomes(args.db, args.topics) if args.db else t17_outcomes(
-            args.topics, args.limit, args.seed, with_folders=args.folders)
+            args.topics, args.limit, args.seed, names_only=args.names_only)
         report_t17(outcomes, args.show, args.seed)
     if args.set in ("polnear", "all"):
         polnear_titles(args.limit)

@@ -74,7 +74,10 @@ class OutletTable:
             if len(label) >= MIN_SELF_REFERENCE_LABEL
         ]
 
-        self.path_keys = {own_label(d.lower()): o.name for o in outlets for d in o.domains}
+        self.path_keys = {
+            label: o.name for o in outlets for d in o.domains
+            if len(label := own_label(d.lower())) >= MIN_SELF_REFERENCE_LABEL
+        }
         for o in outlets:
             spelt = re.sub(r"[^0-9a-z]", "", o.name.lower())
             self.path_keys.update({spelt: o.name, spelt.removeprefix("the"): o.name})
@@ -100,6 +103,8 @@ class OutletTable:
     def by_path(self, path: str) -> str | None:
         """The outlet a file's folders or name spell as one token ('bpoil_foxnews/12.txt',
         'bbc/2010-06-01.txt'), as collections are filed by outlet; None if none or several."""
+        if "://" in path:
+            return None  # a URL is read by its domain
         tokens = {t for t in PATH_TOKENS.split(path.lower()) if len(t) >= MIN_PATH_TOKEN}
         found = {self.path_keys[t] for t in tokens if t in self.path_keys}
         return found.pop() if len(found) == 1 else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dateline.clean import header
 from dateline.clean.blocks import CAPTION, PROSE, Line, classify_all, judge_extracted, judge_lines
+from dateline.clean.comments import cut_thread
 from dateline.clean.detokenise import detokenise
 from dateline.clean.html import Extracted, extract_html
 from dateline.clean.language import detect_language
@@ -32,6 +33,7 @@ class PageJudgement:
     lines: list[Line]
     span: tuple[int, int] | None
     extracted: Extracted | None = None
+    first_block: int = 0  # lines before the text's first blank line (0 when it has none)
 
     @property
     def kept(self) -> list[Line]:
@@ -77,12 +79,15 @@ def page_text(doc: RawDocument) -> tuple[str, Extracted | None]:
 def judge_page(doc: RawDocument, repeats: frozenset[str]) -> PageJudgement:
     """Every line of one document judged, with the story's span."""
     text, extracted = page_text(doc)
-    lines = classify_all([unit for unit, _ in split_units(text)], outlet_repeats=repeats)
+    units = split_units(text)
+    lines = classify_all([unit for unit, _ in units], outlet_repeats=repeats)
+    cut_thread(lines)
     if extracted is not None:
         span = judge_extracted(lines, title=extracted.title)
     else:
         span = judge_lines(lines)
-    return PageJudgement(lines=lines, span=span, extracted=extracted)
+    first_block = next((i for i, (_, blank) in enumerate(units) if i and blank), 0)
+    return PageJudgement(lines=lines, span=span, extracted=extracted, first_block=first_block)
 
 
 def outlet_repeats(pages: list[PageJudgement], names: list[str | None]) -> dict[str, frozenset[str]]:
@@ -131,9 +136,12 @@ def sort_out_lines(article: Article, page: PageJudgement, body_lines: list[Line]
 
 
 def find_title(page: PageJudgement, body: str, table: OutletTable) -> str | None:
-    """The extracted HTML title, else the header line that names the story."""
+    """The extracted HTML title without the site's name, else the text's opening block when it
+    is shaped like a headline, else the header line that names the story."""
     if page.extracted and page.extracted.title:
-        return page.extracted.title
+        return header.strip_site_name(page.extracted.title, page.extracted, table)
+    if opening := header.opening_headline(page.lines[: page.first_block], body):
+        return opening
     found = header.pick_title(page.header, body, table)
     return found[0] if found else None
 

@@ -8,8 +8,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.clean import lines as shape
 from dateline.clean.blocks import HEADING, NOISE, PROSE, Line, content_words
+from dateline.clean.html import Extracted
 from dateline.model import Dateline
-from dateline.outlets import OutletTable
+from dateline.outlets import OutletTable, host_of, own_label
 
 # A headline shares at least this share of its content words with the story it heads...
 MIN_TITLE_OVERLAP = 0.4
@@ -26,6 +27,11 @@ MAX_AUTHOR_WORDS = 5
 # A masthead stands among the page's first lines and has at most this many words.
 MASTHEAD_LINES = 3
 MAX_MASTHEAD_WORDS = 4
+# An opening block is a headline with at most this many lines and words.
+MAX_HEADLINE_LINES = 2
+MAX_HEADLINE_WORDS = 30
+# Standing first, an opening block needs only this many content words in common with the story.
+MIN_OPENING_SHARED = 1
 # Datelines: 'HAMBURG (Sputnik) —', 'MOSCOW, Nov 2 (Reuters) -', 'Moscow, SANA-', 'BEIRUT —'.
 PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3})"
 DASH = r"\s*[-–—]+\s*"
@@ -66,6 +72,53 @@ def pick_title(header: list[Line], story: str, outlets: OutletTable) -> tuple[st
                 if best is None or share > best[0]:
                     best = (share, segment, line)
     return (best[1], best[2]) if best else None
+
+
+def opening_headline(block: list[Line], story: str) -> str | None:
+    """The text's opening block (the lines before its first blank line) as its headline: one
+    or two lines (a headline wrapped over two is one title) of headline length, not a byline,
+    stamp or dateline, that shares a word with the story. A full stop some corpora add is cut."""
+    if not 0 < len(block) <= MAX_HEADLINE_LINES:
+        return None
+    if any(line.kind == NOISE and not shape.is_heading(line.text.rstrip(".")) for line in block):
+        return None
+    title = " ".join(line.text.strip() for line in block)
+    if len(shape.words(title)) > MAX_HEADLINE_WORDS or BYLINE.match(title) or find_dateline([title]):
+        return None
+    if title_overlap(title, content_words(story))[1] < MIN_OPENING_SHARED:
+        return None
+    return re.sub(r"(?<=[a-z’'”\"])\.$", "", title)
+
+
+def strip_site_name(title: str, extracted: Extracted, outlets: OutletTable) -> str:
+    """A page title without the site's name before or after a separator ('Story – The Blog')."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    names = [n for n in (extracted.sitename, own_label(host_of(extracted.url) or "") if extracted.url else None) if n]
+    kept = [p for p in parts if not names_site(p, names, outlets)]
+    if kept == parts or not kept:
+        return title
+    return title[title.index(kept[0]) : title.rindex(kept[-1]) + len(kept[-1])]
+
+
+def names_site(part: str, names: list[str], outlets: OutletTable) -> bool:
+    """Whether a title segment is the site's name: its og:site_name, its domain spelt out, or an
+    outlet of the table standing alone."""
+    spelt = letters(part)
+    if not spelt:
+        return False
+    for name in names:
+        own = letters(name)
+        if own and (spelt == own or spelt in own or own in spelt and len(spelt) - len(own) <= len(own)):
+            return True
+    known = outlets.by_mentions(part)
+    return bool(known) and letters(known).removeprefix("the") in spelt and len(shape.words(part)) <= 4
+
+
+def letters(text: str) -> str:
+    """Lower-case letters and digits only, to compare names however they are spaced."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def byline_in(lines: list[Line]) -> tuple[str, Line] | None:

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.clean import header
+from dateline.clean.header import letters
 from dateline.outlets import OutletTable, host_of, own_label
 
 if TYPE_CHECKING:
@@ -37,11 +38,6 @@ COPYRIGHT_NAME = re.compile(
 MAX_NAME_WORDS = 5
 # ... and a domain label this short is written in capitals ('ign' -> 'IGN').
 MAX_ACRONYM_LETTERS = 4
-
-
-def letters(text: str) -> str:
-    """The lower-case letters and digits of a text, to compare a name with a domain label."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def is_name(text: str | None) -> bool:

@@ -1,0 +1,127 @@
+"""Reader comments, outlet signals and titles on inline pages written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean import clean_documents
+from dateline.clean.detokenise import detokenise
+from dateline.model import RawDocument
+
+STORY = (
+    "The regional council voted on Tuesday to close the old quarry after residents complained "
+    "for years about dust and blasting noise near the school.\n\n"
+    "Council members said the site would be turned into a park within three years and that the "
+    "quarry's owner had agreed to pay for the work.\n\n"
+)
+
+
+def clean_one(text: str, **kwargs):
+    return clean_documents([RawDocument(source=kwargs.pop("source", "page.txt"), text=text, **kwargs)])[0]
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "March 3, 2023 at 7:03 pm | Reply\nThis council never listens to anyone, typical.\n",
+        "March 3, 2023 at 7:03 pm | Report abuse | What about the jobs at the quarry then?\n",
+        "Posted by: Quarryman | March 3, 2023 4:39 PM | Report abuse\nGood riddance to the dust.\n",
+        "We welcome comments that advance the story through relevant opinion.\nI live there and it is awful.\n",
+        "Peach wrote: finally some sense from the council.\nStan wrote: about time this happened.\n",
+        "At 10:21 pm on 22 Jan 2023, Webreader wrote: the dust was terrible for years.\n",
+        "12 comments\nSign in to comment\nGreat news for the town and for the kids.\n",
+    ],
+)
+def test_comment_threads_leave_the_body(thread: str) -> None:
+    article = clean_one("Council closes quarry\n\n" + STORY + thread)
+    assert "Council members said" in article.body
+    for line in thread.strip().split("\n"):
+        assert line.strip() not in article.body
+        assert line.strip() in article.removed
+
+
+def test_one_quoted_letter_is_not_a_thread() -> None:
+    text = "Council closes quarry\n\n" + STORY + "Ms Lee wrote: the park will be ready by spring.\n"
+    assert "Ms Lee wrote: the park will be ready by spring." in clean_one(text).body
+
+
+@pytest.mark.parametrize(
+    "tag, outlet",
+    [
+        ("QUARRYTOWN (Reuters) - ", "Reuters"),
+        ("QUARRYTOWN, England (CNN) — ", "CNN"),
+        ("By Jane Doe, CNN Wire Staff QUARRYTOWN — ", "CNN"),
+        ("QUARRYTOWN (AP) — ", "Associated Press"),
+        ("By Ann Lee BBC News, Quarrytown ", "BBC"),
+        ("QUARRYTOWN (UPI) — ", "UPI"),
+    ],
+)
+def test_agency_tags_name_the_outlet(tag: str, outlet: str) -> None:
+    assert clean_one(tag + STORY).outlet == outlet
+
+
+def test_sign_off_names_the_outlet() -> None:
+    assert clean_one(STORY + "The quarry closes in June. - Sputnik\n").outlet == "Sputnik"
+
+
+def test_common_words_are_never_outlets() -> None:
+    text = STORY + "The crowd sang the national anthem and the guardian of the school spoke.\n"
+    assert clean_one(text).outlet is None
+
+
+def test_copyright_line_names_an_outlet_in_no_table() -> None:
+    article = clean_one("Council closes quarry\n\n" + STORY + "© 2015-2025 Velasia Today. All rights reserved.\n")
+    assert article.outlet == "Velasia Today"
+
+
+def test_folder_named_for_an_outlet() -> None:
+    assert clean_one(STORY, source="/data/quarry_washingtonpost/12.txt").outlet == "The Washington Post"
+    assert clean_one(STORY, source="/data/quarry/12.txt").outlet is None
+
+
+def page(title: str, head: str = "", url: str = "https://www.velasiatoday.example/news/quarry") -> RawDocument:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p)
+    html = f"<html><head><title>{title}</title>{head}</head><body><article><h1>Council closes quarry</h1>{paragraphs}</article></body></html>"
+    return RawDocument(source=url, html=html, url=url)
+
+
+def test_og_site_name_names_an_outlet_in_no_table() -> None:
+    doc = page("Council closes quarry", '<meta property="og:site_name" content="Velasia Today">')
+    assert clean_documents([doc])[0].outlet == "Velasia Today"
+
+
+def test_json_ld_publisher_names_the_outlet() -> None:
+    ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council closes quarry","publisher":{"@type":"Organization","name":"Velasia Today"}}</script>'
+    assert clean_documents([page("Council closes quarry", ld)])[0].outlet == "Velasia Today"
+
+
+def test_title_suffix_is_cut_and_names_the_outlet() -> None:
+    article = clean_documents([page("Council closes quarry – Velasia Today")])[0]
+    assert article.title == "Council closes quarry"
+    assert article.outlet == "Velasia Today"
+
+
+def test_domain_becomes_a_readable_name() -> None:
+    doc = page("Council closes quarry", url="https://quarrynews.example/2023/quarry")
+    assert clean_documents([doc])[0].outlet == "Quarrynews"
+
+
+@pytest.mark.parametrize(
+    "opening, title",
+    [
+        ("Council closes quarry after years of complaints.\n\n", "Council closes quarry after years of complaints"),
+        ("Council closes quarry;\nResidents cheer end of blasting\n\n", "Council closes quarry; Residents cheer end of blasting"),
+    ],
+)
+def test_opening_block_is_the_headline(opening: str, title: str) -> None:
+    assert clean_one(opening + STORY).title == title
+
+
+def test_byline_is_never_a_title() -> None:
+    assert clean_one("By Jane Doe and Ann Lee\n\n" + STORY).title is None
+
+
+def test_detokenise_joins_treebank_tokens() -> None:
+    text = "He said -LRB- on Monday -RRB- that `` it 's over '' , and she did n't agree .\nIt 's $ 5 ."
+    assert detokenise(text) == "He said (on Monday) that \"it's over\", and she didn't agree.\nIt's $5."
+    assert detokenise("Plain text, as a page reads -- with a dash.") == "Plain text, as a page reads -- with a dash."

@@ -212,7 +212,7 @@ def judge_time_role(event: EventMention, published: str | None) -> None:
     if when is None or now is None:
         return
     if when < now - timedelta(days=BACKGROUND_AGE_DAYS):
-        event.background = True
+        event.background = True  # (a side clause's month or year is background already)
     if event.precision == "day" and when > now:
         event.scheduled = True
 
@@ -280,6 +280,8 @@ def in_clause(place: Entity, trigger: Span) -> bool:
         about_other = token.head.i not in heads and trigger.root not in token.subtree
         if token.dep_ in PLACE_SIDE_CLAUSES and about_other:
             return False  # the place is said of something else, in a who/which clause
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and trigger.root not in token.subtree:
+            return False  # '... and rebels met envoys in Benghazi': another clause's place
         token = token.head
         if token.i in heads:
             return True
@@ -345,6 +347,20 @@ def event_timexes(article: Article, sentence: int, trigger: Span, rivals: list[S
     return [t for t in timexes if not any(times_trigger(t, other, rest) for other, rest in others)]
 
 
+def background_timex(timex: TimeMention, trigger: Span) -> bool:
+    """Whether a month or year is said in a side clause: 'which has fought 65 wars since its
+    founding in 1945', 'a compound bombed in 1986'. Such a date tells a reader the past, not
+    the news, whatever the publication date (which may be unknown)."""
+    if timex.precision not in ("month", "year"):
+        return False
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    path = [span.root, *span.root.ancestors]
+    path = path[: next((k for k, t in enumerate(path) if t.i == trigger.root.i), len(path))]
+    return side_clause(trigger) or any(t.dep_ in SIDE_CLAUSES or t.lower_ == "since" for t in path)
+
+
 def date_event(article: Article, event: EventMention, timexes: list[TimeMention], trigger: Span) -> None:
     """Set the event's date (and clock time) and its end ('until Friday') from its time expressions."""
     lexicon = load_lexicon()
@@ -352,6 +368,7 @@ def date_event(article: Article, event: EventMention, timexes: list[TimeMention]
     timex = nearest([t for t in timexes if t not in ends], trigger.start_char)
     if timex is not None:
         apply_timex(event, timex)
+        event.background = background_timex(timex, trigger)
         event.time = event.time or same_day_clock(article, event.sentence, event.date)
     until = nearest(ends, trigger.start_char)
     if until is not None:

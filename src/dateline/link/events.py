@@ -15,6 +15,7 @@ that day (method 'inferred', with the evidence), and its weekday-only dates are 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -41,6 +42,9 @@ EVIDENCE_CLUES = 2
 # Kinds that are one event per speaker: two statements of one day are two events.
 SPEAKER_KINDS = frozenset({"statement"})
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+CALENDAR_WORDS = frozenset(w.lower() for w in WEEKDAYS) | frozenset(MONTHS)
+NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
 
 
 @dataclass
@@ -149,6 +153,13 @@ def places_agree(a: EventMention, b: EventMention) -> bool:
     return not (a.place and b.place) or names_match(a.place, b.place)
 
 
+def sentence_names(m: Mention) -> set[str]:
+    """Capitalised words of a mention's sentence past its first word, less weekdays and months:
+    the names that say which event of a day it is ('bombed Sirte' / 'bombed Misrata')."""
+    words = NAME_WORD.findall(sentence_text(m.article, m.event))[1:]
+    return {w.lower() for w in words} - CALENDAR_WORDS
+
+
 def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
     """The judge: are two mentions one event? The reason is kept either way."""
     ea, eb = a.event, b.event
@@ -157,7 +168,8 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
     shared = shared_actors(ea, eb)
     dated, why = dates_agree(a, b)
     one_article = a.article.id == b.article.id
-    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and (one_article or places_agree(ea, eb)):
+    named = one_article or (ea.place and eb.place) or shared or sentence_names(a) & sentence_names(b)
+    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and (one_article or places_agree(ea, eb)):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:
         return False, "no shared actor"

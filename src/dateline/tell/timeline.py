@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
 from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon, sentence_timexes
 from dateline.link.events import LinkedEvent
 from dateline.model import Article, EventMention, SourceRef, TimelineEntry
@@ -25,6 +28,8 @@ IDEAL_SUMMARY_CHARS = 180
 # Entries named in the story summary: the most widely reported ones.
 SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
+# Headline labels of pieces that comment on the news rather than report it.
+COMMENT_LABELS = ("analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "q&a", "timeline", "live", "in pictures", "view", "why ", "how ", "what ")
 # The kind that says someone spoke: news on its own only on a day with nothing more specific.
 STATEMENT_KIND = "statement"
 
@@ -195,13 +200,34 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.time or "", kind_rank(e.kind), e.id))
 
 
+def reads_as_comment(title: str) -> bool:
+    """A headline that asks, argues or packages rather than reports: not a story's title."""
+    lower = title.lower().strip()
+    return lower.endswith("?") or lower.startswith(COMMENT_LABELS) or any(f"{label}:" in lower for label in COMMENT_LABELS)
+
+
+def centrality(articles: list[Article]) -> list[float]:
+    """Cosine of each article's TF-IDF vector (title and body) to the mean of the story's."""
+    texts = [f"{a.title or ''}\n{a.body}" for a in articles]
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # no words at all
+        return [0.0] * len(articles)
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    return list(vectors @ centroid / norm) if norm else [0.0] * len(articles)
+
+
 def story_title(articles: list[Article], timeline: list[TimelineEntry]) -> str:
-    """The title of the article the timeline cites most (earliest on a tie)."""
+    """The headline of the story's most central report (its analysis pieces and copies left out);
+    the timeline's citations break ties."""
     cited = Counter(s.article for entry in timeline for s in entry.sources)
-    titled = [a for a in articles if a.title]
+    titled = [a for a in articles if a.title and not a.duplicate_of]
     if not titled:
         return f"Story of {len(articles)} article(s)"
-    best = max(titled, key=lambda a: (cited[a.id], -(as_day(a.published.date) or date.max).toordinal(), a.id))
+    titled = [a for a in titled if not reads_as_comment(a.title or "")] or titled
+    central = dict(zip((a.id for a in titled), centrality(titled), strict=True))
+    best = max(titled, key=lambda a: (round(central[a.id], 2), cited[a.id], -(as_day(a.published.date) or date.max).toordinal(), a.id))
     return best.title or ""
 
 

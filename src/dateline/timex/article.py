@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dateline.model import Article, Quote, TimeMention
+from dateline.timex import tense
 from dateline.timex.tagger import tag
 
 SPEECH_DAY_TYPES = frozenset({"DATE", "TIME"})
+# A reporting verb, at most three words, then the day: 'said on Monday', 'told reporters late
+# on Monday'. The day is when the words were said, the moment their weekdays count from.
+REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|confirmed|declared|warned|explained|reported)"
+    r"(?:\W+\w+){0,3}?\W+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+REPORTING_REACH = 40  # characters before a day searched for its reporting verb
 
 
 def article_anchor(article: Article) -> date | None:
@@ -62,10 +72,36 @@ def retag_quote(
     return sorted([*kept, *inside], key=lambda m: m.start)
 
 
+def reported_day(text: str, mention: TimeMention, anchor: date | None) -> date | None:
+    """The day of a 'said on Monday' mention (on or before publication), else None."""
+    day = day_of(mention)
+    if day is None or (anchor is not None and day > anchor):
+        return None
+    return day if REPORTED_ON.search(text[max(0, mention.start - REPORTING_REACH) : mention.start]) else None
+
+
+def anchor_on_speech_days(text: str, mentions: list[TimeMention], anchor: date | None) -> list[TimeMention]:
+    """Weekdays in a sentence that says when it was said count from that day.
+
+    'The convoy will leave on Wednesday, an official said on Monday': Wednesday is the one
+    after that Monday, which may be before publication; 'left on Wednesday' the one before it.
+    """
+    out = list(mentions)
+    for said in [m for m in mentions if reported_day(text, m, anchor)]:
+        start, end = tense.sentence_start(text, said.start), tense.sentence_end(text, said.start)
+        retagged = {(m.start + start, m.end + start): m for m in tag(text[start:end], day_of(said))}
+        for i, m in enumerate(out):
+            again = retagged.get((m.start, m.end))
+            if m is not said and start <= m.start < end and m.weekday is not None and again is not None:
+                again.start, again.end = m.start, m.end
+                out[i] = again
+    return out
+
+
 def annotate(article: Article) -> None:
     """Set `article.timexes` (with sentence indices) and each quote's `date`, in place."""
     anchor = article_anchor(article)
-    mentions = tag(article.body, anchor)
+    mentions = anchor_on_speech_days(article.body, tag(article.body, anchor), anchor)
     for quote in article.quotes:
         if quote.nested_in is not None or quote.end <= quote.start:
             continue

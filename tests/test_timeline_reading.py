@@ -1,0 +1,131 @@
+"""What a reader checks on a timeline, on inline text written for these tests: anchors around the
+moment of speaking, background years, one entry for one event from several outlets and a copy,
+and two events of one day kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import timex
+from dateline.analyse.events import extract_events
+from dateline.analyse.nlp import parse
+from dateline.link.duplicates import find_duplicates
+from dateline.link.events import link_events
+from dateline.model import Article, PublishedDate
+from dateline.tell.timeline import build_timeline, summarise_story
+
+# Thursday 10 March 2011: the publication date of every article below.
+PUBLISHED = "2011-03-10"
+
+
+def article(nlp, article_id: str, body: str, outlet: str | None = None, published: str | None = PUBLISHED) -> Article:
+    """An article of story 's' through parse, time expressions and events."""
+    made = Article(id=article_id, source=f"{article_id}.txt", body=body, outlet=outlet, story="s")
+    made.published = PublishedDate(date=published, method="explicit" if published else "unknown")
+    doc = parse(made, nlp)
+    timex.annotate(made)
+    made.events = extract_events(made, doc)
+    return made
+
+
+def days(body: str) -> dict[str, str]:
+    """Each weekday word of a one-sentence article -> the day it resolves to."""
+    made = Article(id="a", source="a.txt", body=body)
+    made.published = PublishedDate(date=PUBLISHED, method="explicit")
+    timex.annotate(made)
+    return {m.text: m.value for m in made.timexes}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # future after the statement, even when that is before publication
+        ("The convoy will leave on Wednesday, an official said on Monday.", {"Wednesday": "2011-03-09", "Monday": "2011-03-07"}),
+        ("An official said on Monday that the convoy would leave on Wednesday.", {"Wednesday": "2011-03-09", "Monday": "2011-03-07"}),
+        # past before the statement
+        ("The convoy left on Wednesday, an official told reporters on Monday.", {"Wednesday": "2011-03-02", "Monday": "2011-03-07"}),
+        # no statement day: weekdays count from publication
+        ("The convoy will leave on Wednesday.", {"Wednesday": "2011-03-16"}),
+        ("The convoy left on Wednesday, officials said.", {"Wednesday": "2011-03-09"}),
+    ],
+)
+def test_weekdays_count_from_the_moment_of_speaking(body: str, expected: dict[str, str]) -> None:
+    assert days(body) == expected
+
+
+def test_said_on_a_weekday_is_before_publication() -> None:
+    assert days("The minister said on Thursday that talks had failed.") == {"Thursday": "2011-03-10"}
+    assert days("The minister said on Friday that talks had failed.") == {"Friday": "2011-03-04"}
+
+
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_years_in_relative_clauses_are_background(nlp, published: str | None) -> None:
+    body = (
+        "NATO, which has fought 65 wars since its founding in 1945, launched air strikes on Libya on Saturday. "
+        "The jets hit a compound that was bombed in 1986 and a barracks, which rebels had attacked in March."
+    )
+    made = article(nlp, "a", body, "Reuters", published)
+    dated = {(e.date or "")[:4]: e for e in made.events if e.date and len(e.date) < 10}
+    assert dated and all(e.background for e in dated.values()), made.events
+    main = [e for e in made.events if not e.background]
+    assert main and all(not (e.date or "").startswith(("1945", "1986")) for e in main)
+
+
+def test_background_entries_are_flagged_never_the_main_line(nlp) -> None:
+    made = article(nlp, "a", "NATO, which has fought 65 wars since its founding in 1945, launched air strikes on Libya on Saturday.")
+    timeline = build_timeline([made], link_events([made]))
+    assert [(e.date, e.background) for e in timeline if not e.background] == [("2011-03-05", False)]
+    assert all(e.background for e in timeline if e.date and e.date.startswith("1945"))
+
+
+REPORTS = {
+    "cnn": ("CNN", "Rebels shot down a government helicopter over Brega on Tuesday, witnesses said."),
+    "bbc": ("BBC", "A government helicopter was shot down by rebels over Brega on Tuesday."),
+    "reuters": ("Reuters", "Rebel fighters shot down a government helicopter near Brega on Tuesday, a rebel spokesman said."),
+}
+REUTERS_LONG = (
+    "Rebel fighters shot down a government helicopter near Brega on Tuesday, a rebel spokesman said. "
+    "The helicopter had attacked rebel positions along the coast road for most of the morning. "
+    "Fighting around the oil port has gone back and forth for a week as both sides brought up armour."
+)
+
+
+def test_one_event_from_three_outlets_and_a_copy_is_one_entry_citing_all(nlp) -> None:
+    articles = [article(nlp, key, text, outlet) for key, (outlet, text) in REPORTS.items() if key != "reuters"]
+    articles.append(article(nlp, "reuters", REUTERS_LONG, "Reuters"))
+    articles.append(article(nlp, "copy", REUTERS_LONG, "Yahoo News"))  # the wire story, syndicated
+    copies = find_duplicates(articles)
+    assert copies == {"copy": "reuters"}
+    for made in articles:
+        made.duplicate_of = copies.get(made.id)
+    timeline = [e for e in build_timeline(articles, link_events(articles)) if e.date == "2011-03-08"]
+    assert len(timeline) == 1, timeline
+    entry = timeline[0]
+    assert {s.outlet for s in entry.sources} == {"CNN", "BBC", "Reuters", "Yahoo News"}
+    assert all(s.outlet for s in entry.sources)
+    assert len({s.article for s in entry.sources}) == 4
+    assert entry.summary in {text for _, text in REPORTS.values()}
+
+
+def test_two_events_of_one_day_stay_apart(nlp) -> None:
+    articles = [
+        article(nlp, "a", "Warplanes bombed rebel positions in Sirte on Monday.", "CNN"),
+        article(nlp, "b", "Government jets bombed the port of Misrata on Monday, residents said.", "Reuters"),
+        article(nlp, "c", "Jets bombed Sirte on Monday and rebels met envoys in Benghazi on Monday.", "BBC"),
+    ]
+    timeline = [e for e in build_timeline(articles, link_events(articles)) if e.date == "2011-03-07"]
+    strikes = sorted(sorted({s.article for s in e.sources}) for e in timeline if e.kind == "strike")
+    assert strikes == [["a", "c"], ["b"]], timeline  # Sirte (two outlets) apart from Misrata
+    for entry in timeline:
+        assert len({s.sentence for s in entry.sources if s.article == "c"}) <= 1
+
+
+def test_story_title_is_the_most_central_report_not_an_analysis_piece() -> None:
+    bodies = {
+        "z": ("Analysis: Can the rebels hold Brega?", "Rebels shot down a helicopter over Brega. Rebels hold Brega and its oil port."),
+        "b": ("Rebels shoot down helicopter over Brega", "Rebels shot down a government helicopter over Brega on Tuesday. The oil port of Brega is held by rebels."),
+        "c": ("Oil prices rise", "Oil prices rose in London. Traders watched Brega, where rebels shot down a helicopter."),
+        "d": ("Libyan rebels down army helicopter", "Libyan rebels shot down an army helicopter over Brega on Tuesday, near the oil port."),
+    }
+    articles = [Article(id=key, source=key, title=title, body=body) for key, (title, body) in bodies.items()]
+    assert summarise_story(articles, [])[0] in {"Rebels shoot down helicopter over Brega", "Libyan rebels down army helicopter"}

@@ -141,7 +141,7 @@ def stored_predictions(article, text: str) -> tuple[list[Attr], list[str]]:
 
 def build_predictions(texts: dict[str, Path], scratch: Path) -> dict[str, tuple[list[Attr], list[str]]]:
     """Write the texts to a scratch folder, `dateline build` them, read the stored quotes back."""
-    from dateline.pipeline import build
+    from dateline.pipeline import Settings, build
     from dateline.store import Store
 
     folder, db = scratch / "texts", scratch / "polnear.db"
@@ -149,7 +149,7 @@ def build_predictions(texts: dict[str, Path], scratch: Path) -> dict[str, tuple[
     folder.mkdir(parents=True)
     for name, path in texts.items():
         (folder / f"{name}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    report = build([folder], db, warn=lambda message: None)
+    report = build([folder], db, settings=Settings(workers=1), warn=lambda message: None)
     print(f"built {report.added} articles, {report.quotes} quotes, {report.warning_count} warnings", file=sys.stderr)
     with Store(db) as store:
         return {Path(a.source).stem: stored_predictions(a, texts[Path(a.source).stem].read_text(encoding="utf-8"))

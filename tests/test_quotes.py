@@ -185,3 +185,18 @@ def test_relative_pronoun_is_the_written_source_of_its_antecedent(nlp):
     quote = quotes_of(body, nlp)[0]
     assert quote.speaker == "Anna Berg"
     assert body[quote.source_start : quote.source_end] == "who"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "role"),
+    [
+        ("By the CNN Wire Staff Libyan leader Moammar Gadhafi said the rebels would be crushed.", "Moammar Gadhafi",
+         "Libyan leader"),
+        ("U.S. Ambassador to the United Nations Susan Rice said the regime must go.", "Susan Rice",
+         "U.S. Ambassador to the United Nations"),
+        ("White House spokesman Jay Carney said the president would speak.", "Jay Carney", "White House spokesman"),
+    ],
+)
+def test_roles_are_clean_noun_phrases(nlp, body, speaker, role):
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [(q.speaker, q.speaker_role) for q in top] == [(speaker, role)]

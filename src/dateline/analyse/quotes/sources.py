@@ -122,7 +122,7 @@ def name_tokens(core: list[Token], head: Token) -> list[Token]:
     if people:
         last = people[-1]
         return [t for t in people if t.ent_iob_ != "O" and last.i - t.i < 4]
-    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "DATE"):
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "DATE") or head.lower_ in words.person_roles:
         return []
     run = [head]
     for token in reversed([t for t in core if t.i < head.i]):
@@ -140,16 +140,37 @@ def _name_after(head: Token) -> list[Token] | None:
     return list(following[0]) if following else None
 
 
+def _title_run(tokens: list[Token]) -> list[Token]:
+    """The title in the words before a name: from its first role word, widened left over the
+    adjectives, demonyms and places that qualify it, and over a body right before a role word
+    ('White House spokesman'), never over a byline or an outlet ('CNN Wire Staff Libyan leader')."""
+    roles = speaker_words().person_roles
+    first = next((i for i, t in enumerate(tokens) if t.lower_ in roles), None)
+    if first is None:
+        return tokens
+    start = first
+    while start > 0:
+        token, right = tokens[start - 1], tokens[start]
+        qualifies = token.lower_ in roles or token.pos_ == "ADJ" or token.ent_type_ in ("NORP", "GPE")
+        names_body = token.ent_type_ in ("ORG", "FAC") and (right.lower_ in roles or right.ent_type_ == token.ent_type_)
+        if token.i != right.i - 1 or not (qualifies or names_body or token.tag_ == "POS"):
+            break
+        start -= 1
+    return tokens[start:]
+
+
 def role_text(core: list[Token], names: list[Token], head: Token) -> str | None:
     """The title the phrase gives a person ('Russian Foreign Minister'), if it holds a role word."""
     words = speaker_words()
     first = names[0].i if names else head.i + 1
-    before = [t for t in core if t.i < first and t.dep_ != "det" and t.tag_ != "PRP$"]
+    before = _title_run([t for t in core if t.i < first and t.dep_ != "det" and t.tag_ != "PRP$"])
     appositions = [c for c in head.children if c.dep_ == "appos"]
     for apposition in appositions:
         before = before or [t for t in apposition.subtree if t.dep_ not in ("det", "punct")]
     if not before and head.dep_ == "appos" and head.head.lower_ in words.person_roles:
-        before = [t for t in noun_phrase_core(head.head) if t.dep_ != "det" and t.tag_ != "PRP$"]
+        own = {t.i for t in head.subtree}
+        before = [t for t in head.head.subtree if t.i < head.i and t.i not in own and t.dep_ != "punct"]
+        before = before[1:] if before and before[0].dep_ == "det" else before  # 'U.S. Ambassador to the UN
     if not any(t.lower_ in words.person_roles for t in before):
         return None
     return clean_name(doc_text(head.doc)[before[0].idx : before[-1].idx + len(before[-1].text)]) or None
@@ -274,7 +295,7 @@ class ArticleSpeakers:
             return SpeakerMention(person.name, person.role, "person", 0, 0, "name")
         names = name_tokens(core, source)
         named_apposition = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if not names and named_apposition and source.lower_ in speaker_words().person_roles:
+        if named_apposition and source.lower_ in speaker_words().person_roles:
             return self._named(named_apposition[0], noun_phrase_core(named_apposition[0]))  # 'the mayor, Jo Park,'
         if not names:
             return self._organisation(source, core)

@@ -18,6 +18,7 @@ from dateline.analyse.nlp import doc_text
 from dateline.analyse.quotes.cues import CueCandidate, find_cues
 from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
 from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
+from dateline.analyse.quotes.tables import speaker_words, speech_verbs
 from dateline.analyse.quotes.transcript import Turn, find_turns
 from dateline.model import Article, Quote
 
@@ -119,6 +120,17 @@ def _speak(quote: Quote, mention: SpeakerMention | None, cue: CueCandidate | Non
     return quote
 
 
+def _holds_stance(mention: SpeakerMention) -> bool:
+    """Whether a source can hold a view: a named or described person, a body, or evidence."""
+    if not mention.name:
+        return False  # an unresolved 'we', 'it', 'who'
+    if mention.kind in ("person", "organisation") or mention.how == "as-written":
+        return True  # a described group ('voters', 'Republicans') holds views too
+    head = mention.name.split()[-1].lower()
+    words, evidence = speaker_words(), speech_verbs().statement_nouns
+    return head in words.person_roles or head in words.organisation_heads or head in evidence or head[:-1] in evidence
+
+
 class _Judge:
     """Pairs the cue candidates of one article with its quote spans, in text order."""
 
@@ -193,11 +205,19 @@ class _Judge:
         if span is not None:
             self._keep_direct(span, mention, cue, cue.how if content else "adjacent", cue.cue.idx)
             return
+        holder = self._reported_around(cue.cue.idx)
+        if cue.kind == "stance" and (holder is not None or not _holds_stance(mention)):
+            return  # a stance inside someone's statement is theirs to report; a stance needs a holder
         reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention, cue),
                                mention, cue.how)
         self.found.append(reported)
         for partial in [s for s in free if content[0] <= s.start < content[1]]:
             self._keep_direct(partial, mention, cue, "partial", cue.cue.idx, parent=reported)
+
+    def _reported_around(self, offset: int) -> Attribution | None:
+        """The kept reported statement whose content holds an offset, if any."""
+        return next((a for a in self.found if a.parent is None and not a.quote.direct
+                     and a.quote.start <= offset < a.quote.end), None)
 
     def _resolve_outside(self, cue: CueCandidate) -> SpeakerMention:
         """Resolve a cue's source; a source inside someone's quote ('we') speaks for that someone."""

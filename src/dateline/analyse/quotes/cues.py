@@ -68,8 +68,15 @@ def _subtree_chars(token: Token) -> tuple[int, int] | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    """The verb's own nominal subject, if it has one."""
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The verb's own source: its active subject, or the agent of a passive ('was told by X').
+
+    A passive subject is what the verb is about, never who speaks ('the plan is viewed with
+    alarm', 'tests are needed to confirm ...').
+    """
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.dep_ != "nsubjpass":
+        return subject
+    return next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
 
 
 def _speaking_ancestor(verb: Token, verbs: SpeechVerbs) -> Token | None:

@@ -247,7 +247,9 @@ class ArticleSpeakers:
         if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
             source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
             core = noun_phrase_core(source)
-        if source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP") or source.lower_ in UNNAMING_WORDS:
+        acronym = source.text.isupper() and len(source.text) > 1  # WHO is never 'who'
+        if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
+                            or source.lower_ in UNNAMING_WORDS):
             found = self._pronoun(source, sentence, inside, enclosing)
         else:
             found = self._named(source, core) or self._description(source, core, sentence)

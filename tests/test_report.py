@@ -67,3 +67,9 @@ def test_report_of_an_unknown_story_or_database_is_one_line(web_store, tmp_path)
     assert unknown.exit_code == 1 and "no story 's-nope'" in unknown.output
     missing = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db"), "--html", str(tmp_path / "x.html")])
     assert missing.exit_code == 1 and "no such database" in missing.output
+
+
+def test_report_styles_are_inlined_verbatim(report_html):
+    from dateline.report import CSS
+
+    assert CSS.read_text(encoding="utf-8") in report_html  # not HTML-escaped inside <style>

@@ -130,3 +130,17 @@ def test_linking_many_names_stays_fast_enough_to_finish():
     words = ["".join(syllables[x % n] for x in (i, i // n, 7 * i + 3, 13 * i + 5)).title() for i in range(3000)]
     names = [f"{w} {w}" for w in words]
     assert len(link_speakers([story_article("s", *names)])) == 3000
+
+
+def test_bodies_by_their_kind_and_acronym():
+    quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind=kind) for name, kind in
+              [("United Nations", "organisation"), ("UN", "organisation"), ("Activists", "unknown"),
+               ("activists", "unknown"), ("Air France", "organisation"), ("France", "organisation")]]
+    speakers = link_speakers([Article(id="a", source="x", quotes=quotes)])
+    names = sorted(s.name.lower() for s in speakers)
+    assert names == ["activists", "air france", "france", "united nations"]
+
+
+def test_a_name_cut_before_its_last_part_joins_the_full_name():
+    articles = [story_article("s1", "Bashar al-Assad", "Bashar al")]
+    assert len(link_speakers(articles)) == 1

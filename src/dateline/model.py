@@ -121,6 +121,7 @@ class Quote:
     cue_start: int | None = None  # body offset of the cue word
     source_start: int | None = None  # body offsets of the in-text source mention ('he', 'the minister')
     source_end: int | None = None
+    speaker_kind: str | None = None  # person | organisation | unknown (a description), as the article gives it
 
 
 @dataclass

@@ -33,6 +33,7 @@ POSSESSIVE = re.compile(r"[’']s\b")
 # Romanisation alternatives of one sound (Qaddafi ~ Gaddafi, Gadhafi ~ Gadafi).
 SURNAME_FOLDS = (("q", "g"), ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"))
 PARTICLES = ("al-", "el-", "ul-")  # 'al-Assad' ~ 'Assad'
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "di", "da", "del"})
 # A bare surname two full names fit means the one quoted this many times more than the other.
 DOMINANCE = 5
 
@@ -84,7 +85,14 @@ def organisation_key(name: str) -> str:
     if name.isupper() and len(name.split()) == 1:
         return name  # WHO, NATO: never folded into a word
     folded = POSSESSIVE.sub("", name.lower())
-    return re.sub(r"^(the)\s+", "", folded).strip()
+    return re.sub(r"^(the)\s+", "", folded).strip()  # 'Activists' ~ 'activists'
+
+
+def _initials(name: str) -> str:
+    """The acronym a body's name would give ('United Nations' -> 'UN'), or '' if it is no proper name."""
+    words = name.split()[1:] if name.lower().startswith("the ") else name.split()
+    capitals = [w for w in words if w.lower() not in ("of", "and", "for")]
+    return "".join(w[0] for w in capitals) if capitals and all(w[:1].isupper() for w in capitals) else ""
 
 
 def without_title(name: str) -> str:
@@ -93,6 +101,8 @@ def without_title(name: str) -> str:
     titles = speaker_words().person_roles
     while len(words) > 1 and all(part in titles for part in words[0].lower().split("-")):
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in NAME_PARTICLES:
+        words = words[:-1]  # a name cut before its last part: 'Bashar al'
     return " ".join(words)
 
 
@@ -138,6 +148,7 @@ class _Index:
         self.people: dict[str, list[_Group]] = defaultdict(list)
         self.bodies: dict[str, list[_Group]] = defaultdict(list)
         self.by_first_word: dict[str, list[_Group]] = defaultdict(list)  # 'Ban' of 'Ban Ki-moon'
+        self.by_initials: dict[str, list[_Group]] = defaultdict(list)  # 'UN' of 'United Nations'
 
     def full_person(self, name: str) -> _Group:
         """The group of a full name (two or more words), made if none fits."""
@@ -173,8 +184,11 @@ class _Index:
         return group
 
     def body(self, name: str) -> _Group:
-        """The group of an organisation name, made if none is close enough."""
+        """The group of an organisation name, made if none is close enough; 'UN' ~ 'United Nations'."""
         key = organisation_key(name)
+        expanded = self.by_initials.get(key, []) if key.isupper() else []
+        if len(expanded) == 1:
+            return expanded[0]
         block = (key.split() or [""])[-1]
         for group in self.bodies[block]:
             if any(organisation_key(k) == key or (not key.isupper() and fuzz.ratio(organisation_key(k), key)
@@ -182,6 +196,8 @@ class _Index:
                 return group
         group = _Group(person=False)
         self.bodies[block].append(group)
+        if len(initials := _initials(name)) > 1:
+            self.by_initials[initials].append(group)
         return group
 
 
@@ -208,9 +224,12 @@ def _build_groups(articles: list[Article]) -> dict[tuple[str, str | None], _Grou
     index = _Index()
     by_name: dict[tuple[str, str | None], _Group] = {}
     counts = _spoken(articles)
+    kinds = {(q.speaker, q.speaker_kind) for a in articles for q in a.quotes if q.speaker}
+    people = {name for name, kind in kinds if kind == "person"}
+    bodies = {name for name, kind in kinds if kind in ("organisation", "unknown")}
     for name, story in sorted(counts, key=lambda p: (-len(without_title(p[0]).split()), p[0], p[1] or "")):
         plain = without_title(name)
-        if is_organisation(name):
+        if name not in people and (name in bodies or is_organisation(name)):
             group = index.body(name)
         elif len(plain.split()) > 1:
             group = index.full_person(plain)

@@ -113,6 +113,7 @@ def _speak(quote: Quote, mention: SpeakerMention | None, cue: CueCandidate | Non
     """Fill a quote's speaker, role, cue and kind from a resolved mention and its cue."""
     quote.speaker = mention.name or None if mention else None
     quote.speaker_role = mention.role if mention else None
+    quote.speaker_kind = mention.kind if mention and mention.name else None
     if mention is not None and mention.end > mention.start:
         quote.source_start, quote.source_end = mention.start, mention.end
     if cue is not None:

@@ -25,7 +25,8 @@ published results are printed beside both.
 the flat T17 copies (`benchmarks/t17data.py`). For each gold timeline, the entries of the
 stored stories that cite articles of its collection published in its range are its
 candidates (background entries left out); a date ranks by how many of those articles its
-entries cite, and each date gets the summaries of its best-cited entries, L dates and k
+entries cite (an article whose cited sentence states the day counting double, as a stated
+date does above), and each date gets the summaries of its best-cited entries, L dates and k
 lines as in the protocol. Only collections present in the store are scored.
 """
 
@@ -291,14 +292,30 @@ class StoredEntry:
     day: date
     summary: str
     articles: frozenset[str]
+    stated: frozenset[str]  # the citing articles whose cited sentence states the day itself
+
+
+def stated_days(article) -> dict[str, set[str]]:
+    """Sentence text -> the days its own time expressions state (YYYY-MM-DD)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for mention in article.timexes:
+        if mention.sentence is not None and mention.sentence < len(article.sentences) and mention.precision in ("day", "time"):
+            days[article.sentences[mention.sentence].text].add(mention.value[:10])
+    return days
 
 
 def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict]:
     """Every dated main-line entry of the store, and the T17 truth of its articles."""
     with Store(db) as store:
         articles, stories = store.articles(), store.stories()
+    days = {a.id: stated_days(a) for a in articles}
     entries = [
-        StoredEntry(date.fromisoformat(e.date), e.summary, frozenset(s.article for s in e.sources))
+        StoredEntry(
+            date.fromisoformat(e.date),
+            e.summary,
+            frozenset(s.article for s in e.sources),
+            frozenset(s.article for s in e.sources if e.date in days.get(s.article, {}).get(s.sentence, ())),
+        )
         for story in stories
         for e in story.timeline
         if e.date and not e.background
@@ -311,13 +328,15 @@ def stored_timeline(entries: list[StoredEntry], truth: dict, topic: str, gold: T
     start, end = min(gold), max(gold)
     size, per_date = len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
     own = {a for a, doc in truth.items() if doc.topic == topic and start <= date.fromisoformat(doc.date) <= end}
-    support: Counter = Counter()
-    lines: dict[date, list[tuple[int, str]]] = defaultdict(list)
+    stated: dict[date, set[str]] = defaultdict(set)
+    citing: dict[date, set[str]] = defaultdict(set)
+    lines: dict[date, list[tuple[float, str]]] = defaultdict(list)
     for entry in entries:
-        cited = len(entry.articles & own)
-        if cited and start <= entry.day <= end:
-            support[entry.day] += cited
-            lines[entry.day].append((cited, entry.summary))
+        if entry.articles & own and start <= entry.day <= end:
+            stated[entry.day] |= entry.stated & own
+            citing[entry.day] |= entry.articles & own
+            lines[entry.day].append((len(entry.stated & own) + len(entry.articles & own), entry.summary))
+    support = {day: len(stated[day]) + PUBLISHED_ON_WEIGHT * len(citing[day] - stated[day]) for day in citing}
     timeline: Timeline = {}
     for day, _ in sorted(support.items(), key=lambda item: (-item[1], item[0]))[:size]:
         ranked = sorted(lines[day], key=lambda item: (-item[0], item[1]))

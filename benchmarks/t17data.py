@@ -67,7 +67,7 @@ def materialise(dest: Path, topics: list[str] | None = None) -> list[T17Doc]:
 def stored_truth(articles: list, docs: list[T17Doc]) -> dict[str, T17Doc]:
     """Stored article id -> its T17 truth, for a store built from `docs`' copies.
 
-    A source that keeps its folders matches on its tail `<topic>/<file>`; a bare file name
+    A source (or URL) that keeps its folders matches on its tail `<topic>/<file>`; a bare file name
     (the same in several topics) matches on the id the pipeline gives the same input.
     """
     from dateline.ingest import read_inputs  # the evaluation's only use of the pipeline's reader
@@ -76,9 +76,10 @@ def stored_truth(articles: list, docs: list[T17Doc]) -> dict[str, T17Doc]:
     by_tail = {f"{doc.topic}/{doc.path.name}": doc for doc in docs}
     truth: dict[str, T17Doc] = {}
     for article in articles:
-        tail = "/".join(str(article.source).replace("\\", "/").split("/")[-2:])
-        if tail in by_tail:
-            truth[article.id] = by_tail[tail]
+        for where in (article.source, article.url or ""):  # a JSON Lines record names it by URL
+            tail = "/".join(str(where).replace("\\", "/").split("/")[-2:])
+            if tail in by_tail:
+                truth[article.id] = by_tail[tail]
     if len(truth) < len(articles):
         for doc in docs:
             for raw in read_inputs([doc.path], on_error=lambda error: None):

@@ -27,9 +27,12 @@ from spacy.vocab import Vocab
 
 from dateline.model import Article, Entity, EventMention, TimeMention
 
-# A past reference older than this (relative to the article) is context, not the news:
+# A past reference older than this before the story's first report is context, not the news:
 # a day-by-day account of a running story rarely looks back more than two months.
 BACKGROUND_AGE_DAYS = 60
+# An article looks back further within its own story (a war's factbox of the last months):
+# only what is more than a year older than the article is history whatever the story.
+ARTICLE_HISTORY_DAYS = 365
 # A sentence with no time expression of its own continues the narrative of the sentence
 # just before; two sentences is as far as that reliably reaches in news prose.
 INHERIT_WINDOW = 2
@@ -211,7 +214,7 @@ def judge_time_role(event: EventMention, published: str | None) -> None:
     when, now = as_day(event.date), as_day(published)
     if when is None or now is None:
         return
-    if when < now - timedelta(days=BACKGROUND_AGE_DAYS):
+    if when < now - timedelta(days=ARTICLE_HISTORY_DAYS):
         event.background = True  # (a side clause's month or year is background already)
     if event.precision == "day" and when > now:
         event.scheduled = True

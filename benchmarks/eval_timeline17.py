@@ -73,6 +73,7 @@ REPEAT_COSINE = 0.5
 # Weight of a sentence holding an event trigger, added to its centroid cosine.
 TRIGGER_BONUS = 0.05
 TOKENIZER = DefaultTokenizer(use_stemmer=True)
+TOKEN = re.compile(r"\w+|[^\w\s]")  # words and punctuation, as T17's gold text is tokenised
 STOPWORDS = {TOKENIZER.tokenize(w)[0] for w in ENGLISH_STOP_WORDS if TOKENIZER.tokenize(w)}
 
 Timeline = dict[date, list[str]]
@@ -285,6 +286,28 @@ def scores(predicted: Timeline, reference: Timeline) -> tuple[float, float, floa
     return alignment_rouge(predicted, reference, 1), alignment_rouge(predicted, reference, 2), date_f1(predicted, reference)
 
 
+def tilse_scores(predicted: Timeline, reference: Timeline) -> tuple[float, float, float] | None:
+    """The same three figures from tilse's own 'align+ m:1' scorer (its ROUGE re-implementation,
+    ROUGE-1.5.5's stopwords, Porter stems), when `tilse` and `pyrouge` are importable."""
+    try:
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TilseTimeline
+        from tilse.evaluation.rouge import TimelineRougeEvaluator
+    except ImportError:
+        return None
+    if not predicted:
+        return 0.0, 0.0, 0.0
+    evaluator = TimelineRougeEvaluator(measures={"rouge_1", "rouge_2"}, rouge_computation="reimpl")
+
+    def tokenised(timeline: Timeline) -> dict[date, list[str]]:
+        return {day: [" ".join(TOKEN.findall(s)) for s in lines] for day, lines in timeline.items()}
+
+    result = evaluator.evaluate_align_date_content_costs_many_to_one(
+        TilseTimeline(tokenised(predicted)), GroundTruth([TilseTimeline(tokenised(reference))])
+    )
+    return result["rouge_1"]["f_score"], result["rouge_2"]["f_score"], date_f1(predicted, reference)
+
+
 @dataclass
 class StoredEntry:
     """A dated, non-background entry of a stored timeline, with the articles it cites."""
@@ -348,24 +371,33 @@ def score_store(db: Path) -> dict[str, list[tuple[float, float, float]]]:
     """Scores of the stored timelines for every gold timeline whose collection is in the store."""
     entries, truth = stored_entries(db, OPTIONS.t17)
     topics = sorted({doc.topic for doc in truth.values()})
-    rows = []
+    rows, checked = [], []
     for topic in topics:
         for path in sorted((T17 / topic / "timelines").glob("*.txt")):
             gold = read_timeline(path)
-            rows.append(scores(stored_timeline(entries, truth, topic, gold), gold))
+            predicted = stored_timeline(entries, truth, topic, gold)
+            rows.append(scores(predicted, gold))
+            checked.append(tilse_scores(predicted, gold))
     print(f"{db}: {len(truth)} articles of {len(topics)} collection(s): {', '.join(topics)}")
-    return {"Dateline full pipeline (store)": rows}
+    results = {"Dateline full pipeline (store)": rows}
+    if all(checked):
+        results["  same, tilse's scorer"] = checked
+    return results
 
 
 def timex_only() -> dict[str, list[tuple[float, float, float]]]:
     """Scores of the sentence-level Dateline timelines and the publication-date peer."""
-    triggers = trigger_stems()
+    triggers, checked = trigger_stems(), []
     results: dict[str, list[tuple[float, float, float]]] = {"Dateline": [], "peer: publication-date baseline": []}
     for folder in sorted(p for p in T17.iterdir() if p.is_dir()):
         collection = read_collection(folder, OPTIONS.limit)
         for gold in collection.gold:
-            results["Dateline"].append(scores(dateline_timeline(collection, gold, triggers), gold))
+            predicted = dateline_timeline(collection, gold, triggers)
+            results["Dateline"].append(scores(predicted, gold))
+            checked.append(tilse_scores(predicted, gold))
             results["peer: publication-date baseline"].append(scores(baseline_timeline(collection, gold), gold))
+    if all(checked):
+        results["  Dateline, tilse's scorer"] = checked
     return results
 
 

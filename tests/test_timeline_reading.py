@@ -129,3 +129,13 @@ def test_story_title_is_the_most_central_report_not_an_analysis_piece() -> None:
     }
     articles = [Article(id=key, source=key, title=title, body=body) for key, (title, body) in bodies.items()]
     assert summarise_story(articles, [])[0] in {"Rebels shoot down helicopter over Brega", "Libyan rebels down army helicopter"}
+
+
+def test_summaries_are_the_reporters_words_and_quotes_alone_make_no_entry(nlp) -> None:
+    quoted = article(nlp, "q", '"We bombed the airport of Sirte on Monday and we will go on," a rebel commander told reporters.', "CNN")
+    told = article(nlp, "r", "Rebels bombed the airport of Sirte on Monday, cutting the last supply route.", "BBC")
+    witness = article(nlp, "w", '"It was six in the morning on Tuesday, so most people were still asleep," Sarah said.', "BBC")
+    articles = [quoted, told, witness]
+    timeline = build_timeline(articles, link_events(articles))
+    assert [e.summary for e in timeline if e.date == "2011-03-07"] == [told.sentences[0].text]
+    assert not any(s.article == "w" for e in timeline for s in e.sources)

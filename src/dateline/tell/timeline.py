@@ -10,6 +10,7 @@ Background facts keep their date and carry `background=True`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -28,6 +29,10 @@ IDEAL_SUMMARY_CHARS = 180
 # Entries named in the story summary: the most widely reported ones.
 SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
+# Words that open a first-person account: a witness's words, not the reporter's line.
+FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our", "me", "us"})
+# A closing quote mark, then 'he said' or 'said X': the sentence is someone's words.
+QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:\w+\s+){0,4}?(?:said|says|told|added)\b")
 # Headline labels of pieces that comment on the news rather than report it.
 COMMENT_LABELS = ("analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "q&a", "timeline", "live", "in pictures", "view", "why ", "how ", "what ")
 # The kind that says someone spoke: news on its own only on a day with nothing more specific.
@@ -72,11 +77,30 @@ def dated_sentences(event: LinkedEvent, by_id: dict[str, Article]) -> set[str]:
     return texts
 
 
+def reporter_voice(text: str) -> bool:
+    """Whether a sentence is told by the reporter: not a quotation ('"...," she said'), not a
+    first-person account ('I just knew ...'), not a question."""
+    stripped = text.strip()
+    if not stripped or stripped[:1] in OPENING_QUOTES or stripped.endswith("?"):
+        return False
+    first = stripped.split(maxsplit=1)[0].strip(",").lower()
+    return first not in FIRST_PERSON and not QUOTE_THEN_SPEAKER.search(stripped)
+
+
+def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
+    """An entry stands when a source tells it in the reporter's voice, or, for an event more
+    specific than talk, a quoted source states its date ('a pause on November 4 from 9:00,' the
+    general said). Someone's words alone ('It was at 6am,' Sarah said) are no event."""
+    if any(reporter_voice(s.sentence) for s in entry.sources):
+        return True
+    return entry.kind != STATEMENT_KIND and any(s.sentence in dated for s in entry.sources)
+
+
 def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset()) -> str:
-    """The source sentence that reads best as a line: states the date, no opening quote, near ideal length."""
+    """The source sentence that reads best as a line: the reporter's voice, states the date, near ideal length."""
     return min(
         (s.sentence for s in sources),
-        key=lambda text: (text not in dated, text[:1] in OPENING_QUOTES, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
+        key=lambda text: (not reporter_voice(text), text not in dated, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
     )
 
 
@@ -194,6 +218,7 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     entries = [e for e in (entry_from(event, by_id) for event in linked) if e is not None]
     entries = drop_side_statements(one_entry_per_sentence(entries, sentence_owners(entries, linked, by_id)))
     dated = {event.id: dated_sentences(event, by_id) for event in linked}
+    entries = [e for e in entries if told_as_event(e, dated[e.id])]
     for entry in entries:
         entry.summary = best_summary(entry.sources, dated=dated[entry.id])
     mark_background(entries, articles)

@@ -139,3 +139,10 @@ def test_summaries_are_the_reporters_words_and_quotes_alone_make_no_entry(nlp) -
     timeline = build_timeline(articles, link_events(articles))
     assert [e.summary for e in timeline if e.date == "2011-03-07"] == [told.sentences[0].text]
     assert not any(s.article == "w" for e in timeline for s in e.sources)
+
+
+def test_a_bare_clock_time_takes_the_day_the_sentence_names(nlp) -> None:
+    made = article(nlp, "a", "The quake struck at 1653 local time (2153 GMT) on Tuesday, just south-west of the capital.")
+    quake = [e for e in made.events if e.date]
+    assert quake and all(e.date == "2011-03-08" for e in quake), made.events
+    assert any(e.time == "16:53" for e in quake)

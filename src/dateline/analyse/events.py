@@ -364,15 +364,25 @@ def background_timex(timex: TimeMention, trigger: Span) -> bool:
     return side_clause(trigger) or any(t.dep_ in SIDE_CLAUSES or t.lower_ == "since" for t in path)
 
 
+def bare_clock(timex: TimeMention) -> bool:
+    """A clock time that names no day ('at 1653 local time'): the resolver gave it the anchor's
+    day, so a weekday or date beside it says the day better."""
+    return timex.type == "TIME" and timex.weekday is None and timex.value[:10] == (timex.anchor or "")[:10]
+
+
 def date_event(article: Article, event: EventMention, timexes: list[TimeMention], trigger: Span) -> None:
     """Set the event's date (and clock time) and its end ('until Friday') from its time expressions."""
     lexicon = load_lexicon()
     ends = [t for t in timexes if is_end_cue(article, t, lexicon)]
-    timex = nearest([t for t in timexes if t not in ends], trigger.start_char)
+    starts = [t for t in timexes if t not in ends]
+    clocks = [t for t in starts if bare_clock(t)]
+    timex = nearest([t for t in starts if t not in clocks] or starts, trigger.start_char)
     if timex is not None:
         apply_timex(event, timex)
         event.background = background_timex(timex, trigger)
         event.time = event.time or same_day_clock(article, event.sentence, event.date)
+        if timex not in clocks and clocks:  # 'struck at 1653 local time on Tuesday'
+            event.time = event.time or clock_of(nearest(clocks, trigger.start_char).value)
     until = nearest(ends, trigger.start_char)
     if until is not None:
         event.end = calendar_date(until.value)

@@ -135,12 +135,25 @@ def test_linking_many_names_stays_fast_enough_to_finish():
 def test_bodies_by_their_kind_and_acronym():
     quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind=kind) for name, kind in
               [("United Nations", "organisation"), ("UN", "organisation"), ("Activists", "unknown"),
-               ("activists", "unknown"), ("Air France", "organisation"), ("France", "organisation")]]
+               ("activists", "unknown"), ("Air France", "organisation"), ("France", "organisation"),
+               ("Rebels", "person"), ("rebels", "unknown")]]
     speakers = link_speakers([Article(id="a", source="x", quotes=quotes)])
     names = sorted(s.name.lower() for s in speakers)
-    assert names == ["activists", "air france", "france", "united nations"]
+    assert names == ["activists", "air france", "france", "rebels", "united nations"]
 
 
 def test_a_name_cut_before_its_last_part_joins_the_full_name():
     articles = [story_article("s1", "Bashar al-Assad", "Bashar al")]
     assert len(link_speakers(articles)) == 1
+
+
+@pytest.mark.parametrize(
+    ("names", "groups"),
+    [
+        (["Ban Ki-moon", "Ban"], 1),  # family name first
+        (["Max Clifford", "Max"], 2),  # a bare given name is not the person
+        (["Conrad Murray", "a Conrad Murray"], 1),
+    ],
+)
+def test_bare_first_words(names, groups):
+    assert len(link_speakers([story_article("s1", *names)])) == groups

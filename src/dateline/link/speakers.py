@@ -33,6 +33,8 @@ POSSESSIVE = re.compile(r"[’']s\b")
 # Romanisation alternatives of one sound (Qaddafi ~ Gaddafi, Gadhafi ~ Gadafi).
 SURNAME_FOLDS = (("q", "g"), ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"))
 PARTICLES = ("al-", "el-", "ul-")  # 'al-Assad' ~ 'Assad'
+# A hyphenated given name after the family name ('Ban Ki-moon', 'Kim Jong-un'): a bare first word is the family name.
+FAMILY_NAME_FIRST = re.compile(r"^\S+ [A-Z][a-z]+-[a-z]+$")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "di", "da", "del"})
 # A bare surname two full names fit means the one quoted this many times more than the other.
 DOMINANCE = 5
@@ -76,6 +78,7 @@ def _ascii(text: str) -> str:
 def is_organisation(name: str) -> bool:
     """True for a body's name: its last word is an organisation head noun or it is not name-shaped."""
     words = name.split()
+    words = words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words
     heads = speaker_words().organisation_heads
     return bool(words) and (words[-1].lower() in heads or not words[0][:1].isupper() or name.isupper())
 
@@ -95,14 +98,20 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in capitals) if capitals and all(w[:1].isupper() for w in capitals) else ""
 
 
+def _is_cut(name: str) -> bool:
+    """A name that ends in a particle was cut before its last part ('Bashar al')."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in NAME_PARTICLES
+
+
 def without_title(name: str) -> str:
     """A person's name without a leading honorific or title ('Mr. Ban' -> 'Ban')."""
     words = name.split()
     titles = speaker_words().person_roles
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]  # 'a Conrad Murray'
     while len(words) > 1 and all(part in titles for part in words[0].lower().split("-")):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in NAME_PARTICLES:
-        words = words[:-1]  # a name cut before its last part: 'Bashar al'
     return " ".join(words)
 
 
@@ -149,6 +158,13 @@ class _Index:
         self.bodies: dict[str, list[_Group]] = defaultdict(list)
         self.by_first_word: dict[str, list[_Group]] = defaultdict(list)  # 'Ban' of 'Ban Ki-moon'
         self.by_initials: dict[str, list[_Group]] = defaultdict(list)  # 'UN' of 'United Nations'
+        self.by_given_name: dict[str, list[_Group]] = defaultdict(list)  # for names cut short ('Bashar al')
+
+    def cut_person(self, name: str) -> _Group | None:
+        """The one full name a name cut before its last part begins ('Bashar al' -> 'Bashar al-Assad')."""
+        fits = [g for g in self.by_given_name.get(name.split()[0].lower(), [])
+                if any(k.startswith(name) and len(k) > len(name) for k in g.names)]
+        return fits[0] if len(fits) == 1 else None
 
     def full_person(self, name: str) -> _Group:
         """The group of a full name (two or more words), made if none fits."""
@@ -158,7 +174,9 @@ class _Index:
                 return group
         group = _Group(person=True)
         self.people[_block(key)].append(group)
-        self.by_first_word[surname_key(name.split()[0])].append(group)
+        self.by_given_name[name.split()[0].lower()].append(group)
+        if FAMILY_NAME_FIRST.search(name):
+            self.by_first_word[surname_key(name.split()[0])].append(group)
         return group
 
     def bare_person(self, name: str, story: str | None) -> _Group:
@@ -227,9 +245,12 @@ def _build_groups(articles: list[Article]) -> dict[tuple[str, str | None], _Grou
     kinds = {(q.speaker, q.speaker_kind) for a in articles for q in a.quotes if q.speaker}
     people = {name for name, kind in kinds if kind == "person"}
     bodies = {name for name, kind in kinds if kind in ("organisation", "unknown")}
-    for name, story in sorted(counts, key=lambda p: (-len(without_title(p[0]).split()), p[0], p[1] or "")):
+    described = {name for name, kind in kinds if kind == "unknown" and name.islower()}  # 'Rebels' ~ 'rebels'
+    for name, story in sorted(counts, key=lambda p: (_is_cut(p[0]), -len(without_title(p[0]).split()), p[0], p[1] or "")):
         plain = without_title(name)
-        if name not in people and (name in bodies or is_organisation(name)):
+        if (cut := _is_cut(name) and index.cut_person(name)):
+            group = cut
+        elif name not in people and (name in bodies or is_organisation(name)) or name.lower() in described:
             group = index.body(name)
         elif len(plain.split()) > 1:
             group = index.full_person(plain)

@@ -25,6 +25,8 @@ from dateline.model import Article, Speaker
 
 # Similarity (0-100) above which two organisation names are the same body.
 ORGANISATION_SIMILARITY = 90
+# A qualifier shorter than this ('US', 'UN') must be equal for two bodies to merge.
+MIN_FUZZY_QUALIFIER = 4
 # Similarity (0-100) of two folded surnames above which they are one name misspelt.
 SURNAME_SIMILARITY = 88
 # Shorter folded surnames must be equal: one letter changes a short name into another.
@@ -52,7 +54,7 @@ class _Group:
     @property
     def canonical(self) -> str:
         """The fullest, most used name of the group."""
-        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n))
+        return max(self.names, key=lambda n: (not _is_cut(n), len(n.split()), self.names[n], n))
 
 
 def slug(name: str) -> str:
@@ -89,6 +91,17 @@ def organisation_key(name: str) -> str:
         return name  # WHO, NATO: never folded into a word
     folded = POSSESSIVE.sub("", name.lower())
     return re.sub(r"^(the)\s+", "", folded).strip()  # 'Activists' ~ 'activists'
+
+
+def _close_bodies(known: str, key: str) -> bool:
+    """Two body names one spelling apart ('Russia's ~ Russian Defense Ministry'); short qualifiers
+    such as 'U.S.' and 'U.N.' must agree exactly."""
+    if key.isupper() or known.isupper():
+        return False
+    first, other = (known.split() or [""])[0].replace(".", ""), (key.split() or [""])[0].replace(".", "")
+    if first != other and min(len(first), len(other)) < MIN_FUZZY_QUALIFIER:
+        return False
+    return fuzz.ratio(known, key) >= ORGANISATION_SIMILARITY
 
 
 def _initials(name: str) -> str:
@@ -209,8 +222,7 @@ class _Index:
             return expanded[0]
         block = (key.split() or [""])[-1]
         for group in self.bodies[block]:
-            if any(organisation_key(k) == key or (not key.isupper() and fuzz.ratio(organisation_key(k), key)
-                                                  >= ORGANISATION_SIMILARITY) for k in group.names):
+            if any(organisation_key(k) == key or _close_bodies(organisation_key(k), key) for k in group.names):
                 return group
         group = _Group(person=False)
         self.bodies[block].append(group)

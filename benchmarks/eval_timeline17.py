@@ -328,7 +328,7 @@ def stated_days(article) -> dict[str, set[str]]:
 
 
 def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict]:
-    """Every dated main-line entry of the store, and the T17 truth of its articles."""
+    """Every main-line entry of the store dated to a day, and the T17 truth of its articles."""
     with Store(db) as store:
         articles, stories = store.articles(), store.stories()
     days = {a.id: stated_days(a) for a in articles}
@@ -341,7 +341,7 @@ def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict]:
         )
         for story in stories
         for e in story.timeline
-        if e.date and not e.background
+        if e.date and e.precision == "day" and not e.background
     ]
     return entries, stored_truth(articles, flat_documents(flat))
 

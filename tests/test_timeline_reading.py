@@ -146,3 +146,9 @@ def test_a_bare_clock_time_takes_the_day_the_sentence_names(nlp) -> None:
     quake = [e for e in made.events if e.date]
     assert quake and all(e.date == "2011-03-08" for e in quake), made.events
     assert any(e.time == "16:53" for e in quake)
+
+
+def test_last_weeks_event_keeps_its_week_not_the_day_before(nlp) -> None:
+    made = article(nlp, "a", "Rescuers reached the port on Monday. The port was badly damaged by last week's earthquake.")
+    quake = [e for e in made.events if e.kind == "disaster"]
+    assert quake and (quake[0].date, quake[0].precision) == ("2011-W09", "week"), made.events

@@ -43,6 +43,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATED_TYPES = ("DATE", "TIME")
 PRONOUNS = ("he", "she")
 CLOCK = re.compile(r"T(\d{2}:\d{2})")
+ISO_WEEK = re.compile(r"\d{4}-W\d{2}")
 QUOTE_MARKS = "\"“”«»"
 # Dependency labels of clauses that say something about a noun or add a side condition
 # ('the minister, who was speaking after a meeting in X, ...'): not the sentence's news.
@@ -164,6 +165,8 @@ def calendar_date(value: str | None) -> str | None:
     if not value or not value[:4].isdigit():
         return None
     head = value.split("T", 1)[0]
+    if ISO_WEEK.fullmatch(head):
+        return head  # 'last week': the week is the date, never a day borrowed from before
     parts = head.split("-")
     if not all(p.isdigit() for p in parts):
         return None

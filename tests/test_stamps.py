@@ -58,6 +58,7 @@ def test_relative_stamp_is_read_against_the_fetch_time() -> None:
 def test_yearless_dateline_takes_its_year_where_the_ledes_weekday_falls() -> None:
     # The lede says Tuesday: 21 Feb 2012 is a Tuesday, 21 Feb 2010 a Sunday.
     text = "ROME, Feb 21 (Reuters) - " + STORY + "The last strike, in 2010, lasted two days; the next is due in 2012.\n"
+    text += "The 2012 contract will be signed in the spring.\n"
     result = judged(text)
     assert (result.date, result.method) == ("2012-02-21", "explicit")
     assert "year 2012" in result.evidence and "Tuesday" in result.evidence
@@ -65,7 +66,7 @@ def test_yearless_dateline_takes_its_year_where_the_ledes_weekday_falls() -> Non
 
 def test_yearless_dateline_takes_the_first_year_after_a_past_date_without_a_weekday() -> None:
     story = STORY.replace("on Tuesday ", "")
-    text = "ROME, Feb 21 (Reuters) - " + story + "Talks began on Jan. 30, 2010.\n\nA deal for 2012 is planned.\n"
+    text = "ROME, Feb 21 (Reuters) - " + story + "Talks began on Jan. 30, 2010.\n\nA deal for 2011 is planned.\n"
     assert judged(text).date == "2010-02-21"
 
 
@@ -93,3 +94,15 @@ def test_tokenised_text_is_read_after_detokenising() -> None:
     assert "port's chief said \"we are back\", after" in article.body
     assert "(Reuters)" in article.body and article.outlet == "Reuters"
     assert date_article(doc, article).date == "2011-03-01"
+
+
+def test_inference_from_other_articles_keeps_the_articles_own_dateline_day() -> None:
+    from dateline.dates.stamps import agree_with_dateline
+    from dateline.model import PublishedDate
+
+    body = "ROME, Feb 21 (Reuters) - Berlusconi said on Monday that the talks would go on."
+    near = PublishedDate(date="2011-02-22", method="inferred", evidence="linked events")
+    kept = agree_with_dateline(body, near)
+    assert kept is not None and kept.date == "2011-02-21" and "Feb 21" in kept.evidence
+    assert agree_with_dateline(body, PublishedDate(date="2011-03-07", method="inferred")) is None
+    assert agree_with_dateline("No dateline here.", near) is near

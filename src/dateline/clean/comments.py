@@ -57,3 +57,14 @@ def cut_thread(lines: list[Line]) -> None:
         return
     for line in lines[start:]:
         line.kind, line.why, line.kept = NOISE, "reader comments (the thread after the story)", False
+
+
+def comment_thread_start(texts: list[str]) -> int:
+    """Index of the first line of a page's comment thread in raw lines (after the first line),
+    or the number of lines when it has none: what dates and bounds may be read from."""
+    marks = comment_marks()
+    soft = [i for i, text in enumerate(texts) if any(p.search(text) for p in marks.soft)]
+    for index, text in enumerate(texts[1:], start=1):
+        if any(p.search(text) for p in marks.strong) or (index in soft and len(soft) >= MIN_SOFT_MARKS):
+            return index
+    return len(texts)

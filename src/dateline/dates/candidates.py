@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from dateutil import parser as dateutil_parser
 
+from dateline.clean.comments import comment_thread_start
 from dateline.clean.detokenise import detokenise
 from dateline.clean.lines import split_units
 from dateline.model import Article, RawDocument
@@ -33,8 +34,16 @@ FULL_DATE = re.compile(
 )
 # A time of day with a zone printed before the date: the shape of a page's live clock.
 CLOCK_FIRST = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?(?:GMT|UTC|[A-Z]{2,4})(?![a-z])")
+# A header line longer than this is a header date only when the date opens it.
+MAX_HEADER_STAMP_WORDS = 12
+HEADER_DATE_EDGE = re.compile(rf"^\W*(?:{WEEKDAY})?(?:{MONTH}|\d)", re.IGNORECASE)
 # A line that starts inside a sentence (a comma, a lower-case word) carries on the line above.
 CONTINUATION = re.compile(r"^\s*(?:[,;:]|[a-z])")
+# Notes a page prints about its own history: a print edition, a correction. Never a bound.
+PAGE_NOTE_LINE = re.compile(
+    r"(?i)\ba version (?:of this article )?appeared\b|\bthis (?:article|story) was (?:amended|corrected|updated)\b"
+    r"|\bcorrections? (?:and|&) clarifications\b|\bwas first published\b"
+)
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|\ball rights reserved\b")
 ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20\d\d)(?![\d/-]|\.\d)")
@@ -43,7 +52,7 @@ WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "su
 HEADER, CLOCK, CAPTION, COPYRIGHT_LINE, RELATED, TEXT, YEAR_ONLY = (
     "header", "clock", "caption", "copyright", "related", "text", "year",
 )
-STAMP, UPDATE_STAMP = "stamp", "update stamp"
+STAMP, UPDATE_STAMP, LIST_STAMP, COMMENT, PAGE_NOTE = "stamp", "update stamp", "list stamp", "comment", "page note"
 # Day, month word and year in other languages ('7 mars 2023', '3 de marzo de 2024').
 FOREIGN_DATE = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)")
 METADATA, HTMLDATE, DATELINE = "metadata", "htmldate", "dateline"
@@ -132,13 +141,23 @@ def source_of(line: str, *, zone: str, article: Article) -> str:
         return CAPTION
     if COPYRIGHT.search(line):
         return COPYRIGHT_LINE
+    if PAGE_NOTE_LINE.search(line):
+        return PAGE_NOTE
     if zone == "body":
         return TEXT
     if zone == "header" and CONTINUATION.match(line):
         return TEXT  # the end of a sentence (a caption's) broken onto its own line
     if zone == "header":
-        return CLOCK if CLOCK_FIRST.match(line) else HEADER
+        return header_source(line)
     return RELATED
+
+
+def header_source(line: str) -> str:
+    """A header line's date: a stamp-like line (the date opens it, or the line is short) is a
+    header date; a sentence with a date inside (a caption run into a byline) is text."""
+    if len(line.split()) <= MAX_HEADER_STAMP_WORDS or HEADER_DATE_EDGE.search(line):
+        return CLOCK if CLOCK_FIRST.match(line) else HEADER
+    return TEXT
 
 
 def text_candidates(doc: RawDocument, article: Article) -> list[DateCandidate]:
@@ -146,10 +165,12 @@ def text_candidates(doc: RawDocument, article: Article) -> list[DateCandidate]:
     body_lines = set(article.body.split("\n\n")) if article.body else set()
     lines = page_lines(doc, article)
     inside = [i for i, line in enumerate(lines) if line in body_lines] or [len(lines)]
+    thread = comment_thread_start(lines)
     found: list[DateCandidate] = []
     for index, line in enumerate(lines):
         zone = "body" if line in body_lines else "header" if index <= inside[-1] else "footer"
-        found.extend(dates_in(line, source_of(line, zone=zone, article=article)))
+        source = COMMENT if index >= thread else source_of(line, zone=zone, article=article)
+        found.extend(dates_in(line, source))
     return found
 
 

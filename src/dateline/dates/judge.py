@@ -9,11 +9,14 @@ from datetime import date
 from dateline.dates.candidates import (
     CAPTION,
     CLOCK,
+    COMMENT,
     COPYRIGHT_LINE,
     DATELINE,
     HEADER,
     HTMLDATE,
+    LIST_STAMP,
     METADATA,
+    PAGE_NOTE,
     RELATED,
     STAMP,
     TEXT,
@@ -34,10 +37,14 @@ NEVER_PUBLICATION = {
     COPYRIGHT_LINE: "copyright notice: the site's year, not the article's",
     RELATED: "date in the page furniture after the story (related-article links)",
     TEXT: "date of an event in running text, not a publication stamp (bounds it from below)",
+    LIST_STAMP: "one of several stamps on different days: the page lists items (videos, entries, links)",
+    COMMENT: "date in a reader comment: neither the article's date nor a bound",
+    PAGE_NOTE: "a note on the page's history (print edition, correction): neither its date nor a bound",
 }
-# Stamps printed in the page's text, which the story's own text can contradict; markup and
-# input metadata are the publisher's machine-readable statement and are not second-guessed.
-PRINTED_ON_PAGE = frozenset({HEADER, DATELINE, CLOCK, STAMP, UPDATE_STAMP})
+# Bare dates printed in the page's text, which the story's own text can contradict. Stamps
+# (a date with a clock, a publication word or a place bar), markup and input metadata are the
+# publisher's own statement and are not second-guessed by dates the story mentions.
+PRINTED_ON_PAGE = frozenset({HEADER, DATELINE, CLOCK})
 # A stamp more than this many years after every year the story mentions, in a story that
 # reports its events by weekday or 'yesterday', is not the story's date.
 MAX_YEARS_AFTER_TEXT = 2

@@ -390,13 +390,18 @@ def resolve_weekdays(article: Article, published: date) -> None:
 
 
 def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
-    """Date undated articles from their linked events; never overrides a date the page gives."""
+    """Date undated articles from their linked events; never overrides a date the page gives, and
+    a yearless dateline of the article's own ('ROME, Feb 21 (Reuters) -') keeps its day: the
+    events only give it a year, and an inference that contradicts it is dropped."""
+    from dateline.dates.stamps import agree_with_dateline
+
     by_id = {a.id: a for a in articles}
     memberships = memberships_by_article(linked)  # an index, so no article scans every event
     for article in articles:
         if article.published.method != "unknown":
             continue
         inferred = judge_clues(date_clues(article, memberships.get(article.id, []), by_id), article.published)
+        inferred = agree_with_dateline(article.body, inferred) if inferred else None
         if inferred is None:
             continue
         article.published = inferred

@@ -47,6 +47,8 @@ def days(body: str) -> dict[str, str]:
         # no statement day: weekdays count from publication
         ("The convoy will leave on Wednesday.", {"Wednesday": "2011-03-16"}),
         ("The convoy left on Wednesday, officials said.", {"Wednesday": "2011-03-09"}),
+        # the day before publication is 'yesterday': 'last Wednesday' is the week before
+        ("The quake struck last Wednesday.", {"last Wednesday": "2011-03-02"}),
     ],
 )
 def test_weekdays_count_from_the_moment_of_speaking(body: str, expected: dict[str, str]) -> None:
@@ -152,3 +154,8 @@ def test_last_weeks_event_keeps_its_week_not_the_day_before(nlp) -> None:
     made = article(nlp, "a", "Rescuers reached the port on Monday. The port was badly damaged by last week's earthquake.")
     quake = [e for e in made.events if e.kind == "disaster"]
     assert quake and (quake[0].date, quake[0].precision) == ("2011-W09", "week"), made.events
+
+
+def test_a_first_person_account_makes_no_entry(nlp) -> None:
+    made = article(nlp, "a", "I just knew that if I had reached that spot five minutes earlier on Tuesday, I would have been killed.")
+    assert build_timeline([made], link_events([made])) == []

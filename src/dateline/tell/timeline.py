@@ -89,11 +89,13 @@ def reporter_voice(text: str) -> bool:
 
 def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
     """An entry stands when a source tells it in the reporter's voice, or, for an event more
-    specific than talk, a quoted source states its date ('a pause on November 4 from 9:00,' the
-    general said). Someone's words alone ('It was at 6am,' Sarah said) are no event."""
+    specific than talk, a quotation states its date ('a pause on November 4 from 9:00,' the
+    general said). Someone's words alone ('It was at 6am,' Sarah said; 'I just knew ...')
+    are no event."""
     if any(reporter_voice(s.sentence) for s in entry.sources):
         return True
-    return entry.kind != STATEMENT_KIND and any(s.sentence in dated for s in entry.sources)
+    quoted = [s.sentence for s in entry.sources if s.sentence.strip()[:1] in OPENING_QUOTES]
+    return entry.kind != STATEMENT_KIND and any(text in dated for text in quoted)
 
 
 def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset()) -> str:

@@ -26,8 +26,8 @@ VAGUE_DIRECTION = {"ago": "PAST_REF", "earlier": "PAST_REF"}
 
 def weekday_day(anchor: date, weekday: int, rel: str, tense: str | None) -> date:
     """The day a weekday names: 'last' and 'next' skip the anchor's own week day."""
-    if rel in ("last", "past", "previous"):
-        return cal.weekday_on_or_before(anchor - timedelta(days=1), weekday)
+    if rel in ("last", "past", "previous"):  # the day before is 'yesterday', so 'last' reaches further
+        return cal.weekday_on_or_before(anchor - timedelta(days=2), weekday)
     if rel in ("next", "coming"):
         return cal.weekday_on_or_after(anchor + timedelta(days=1), weekday)
     if rel == "this":

@@ -97,8 +97,8 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         refuse_foreign_file(self.path)
+        self.db = connect_readonly(self.path) if readonly else sqlite3.connect(self.path)
         try:
-            self.db = connect_readonly(self.path) if readonly else sqlite3.connect(self.path)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             refuse_foreign_schema(self.db, self.path)
             if readonly:
@@ -108,7 +108,11 @@ class Store:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
+            self.db.close()
             raise StoreError(f"{self.path}: not a usable Dateline database ({exc})") from None
+        except BaseException:
+            self.db.close()
+            raise
 
     def check_current(self) -> None:
         """A read-only store must already have this version's schema (it cannot migrate)."""
@@ -321,12 +325,13 @@ def check_database_path(path: str | Path) -> None:
         raise StoreError(f"{path}: folder {path.absolute().parent} does not exist")
     refuse_foreign_file(path)
     if path.exists() and path.stat().st_size:
+        db = connect_readonly(path)
         try:
-            db = connect_readonly(path)
             refuse_foreign_schema(db, path)
-            db.close()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable Dateline database ({exc})") from None
+        finally:
+            db.close()
 
 
 def refuse_foreign_file(path: Path) -> None:
@@ -349,10 +354,8 @@ def refuse_foreign_schema(db: sqlite3.Connection, path: Path) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if version > len(MIGRATIONS):
-        db.close()
         raise StoreError(f"{path}: written by a newer Dateline (schema {version}); left unchanged")
     if (version == 0 and tables) or (version > 0 and "articles" not in tables):
-        db.close()
         raise StoreError(f"{path}: an SQLite database of another program, not a Dateline one; left unchanged")
 
 
@@ -361,13 +364,10 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise StoreError(f"{path}: no such database (run `dateline build` first)")
     uri = path.absolute().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    try:
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:  # WAL needs its -shm file beside the database: none can be made here
-        db.close()
-        db = sqlite3.connect(f"{uri}?immutable=1", uri=True)
-    return db
+    if os.access(path.absolute().parent, os.W_OK):
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    # A read-only folder (mount): WAL could not make its -shm file, and no build can be writing here.
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
 
 
 @contextmanager

@@ -450,8 +450,11 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
     events: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
     triggers = find_triggers(doc, load_lexicon())
+    by_sentence: dict[int, list] = {}
+    for _, trigger in triggers:  # grouped once: comparing every pair's sentence is quadratic in a long text
+        by_sentence.setdefault(trigger.sent.start, []).append(trigger)
     for kind, trigger in sorted(triggers, key=lambda t: inside_quote(article, t[1])):
-        rivals = [other for _, other in triggers if other.sent == trigger.sent and other != trigger]
+        rivals = [other for other in by_sentence[trigger.sent.start] if other != trigger]
         event = mention_from_trigger(article, kind, trigger, rivals)
         if event is None or (event.sentence, kind) in seen:
             continue

@@ -10,6 +10,7 @@ stays bounded: files are read up to a limit and feeds are streamed.
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,9 @@ from dateline.model import RawDocument
 MAX_FILE_BYTES = 10 * 2**20  # an article file (or a page) is read up to this many bytes
 MAX_TEXT_CHARS = 200_000  # an article's text is cut here (a long feature is about 60,000)
 MIN_TEXT_CHARS = 20  # fewer visible characters than a headline: nothing to read
+MAX_LINE_CHARS = 10_000  # a longer line is no paragraph (five times the longest one seen in news)
+PARAGRAPH_CHARS = 2_000  # an over-long line is split into paragraphs of about this size
+SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -115,12 +119,39 @@ def open_input(path: Path) -> Iterator[BinaryIO]:
 
 
 def cut_text(text: str, source: str, on_error: ErrorHandler, *, cut: bool = False) -> str:
-    """The text, cut at a word boundary when it is longer than an article can be (reported)."""
-    if len(text) <= MAX_TEXT_CHARS and not cut:
+    """The text, cut at a word boundary when it is longer than an article can be, its over-long
+    lines split into paragraphs (each change reported)."""
+    if len(text) > MAX_TEXT_CHARS or cut:
+        end = text.rfind(" ", MAX_TEXT_CHARS * 9 // 10, MAX_TEXT_CHARS)
+        on_error(InputError(source, f"text longer than {MAX_TEXT_CHARS:,} characters; cut to the first {MAX_TEXT_CHARS:,}"))
+        text = text[: end if end > 0 else MAX_TEXT_CHARS]
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest <= MAX_LINE_CHARS:
         return text
-    end = text.rfind(" ", MAX_TEXT_CHARS * 9 // 10, MAX_TEXT_CHARS)
-    on_error(InputError(source, f"text longer than {MAX_TEXT_CHARS:,} characters; cut to the first {MAX_TEXT_CHARS:,}"))
-    return text[: end if end > 0 else MAX_TEXT_CHARS]
+    on_error(InputError(source, f"a line of {longest:,} characters split into paragraphs (no paragraph is that long)"))
+    return "\n".join(split_line(line) if len(line) > MAX_LINE_CHARS else line for line in text.split("\n"))
+
+
+def split_line(line: str) -> str:
+    """An over-long line as paragraphs of about `PARAGRAPH_CHARS`, split after sentences (else between words)."""
+    paragraphs, current = [], ""
+    for piece in (p for sentence in SENTENCE_END.split(line) for p in word_chunks(sentence)):
+        if current and len(current) + len(piece) >= PARAGRAPH_CHARS:
+            paragraphs.append(current)
+            current = ""
+        current = f"{current} {piece}" if current else piece
+    return "\n\n".join([*paragraphs, current])
+
+
+def word_chunks(sentence: str) -> list[str]:
+    """A sentence in pieces of at most `PARAGRAPH_CHARS`, split between words where there are any."""
+    chunks = []
+    while len(sentence) > PARAGRAPH_CHARS:
+        end = sentence.rfind(" ", 0, PARAGRAPH_CHARS)
+        end = end if end > 0 else PARAGRAPH_CHARS
+        chunks.append(sentence[:end])
+        sentence = sentence[end:].lstrip(" ")
+    return [*chunks, sentence]
 
 
 def looks_like_html(text: str) -> bool:

@@ -56,7 +56,7 @@ def json_line(path: Path, number: int, line: str, lines: io.TextIOWrapper, on_er
     except UnicodeEncodeError:  # bytes that are not UTF-8: read them in the charset they look like
         line = decode(line.encode("utf-8", "surrogateescape"), where)
     try:
-        yield from document_from_json_line(str(path), number, line, on_error)
+        yield from document_from_json_line(str(path), number, line.rstrip("\r\n"), on_error)
     except InputError as error:
         on_error(error)
 
@@ -123,6 +123,7 @@ def read_warc(path: Path, *, on_error: ErrorHandler) -> Iterator[RawDocument]:
     from warcio.exceptions import ArchiveLoadFailed
 
     found = number = end = 0
+    failure: Exception | None = None
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
@@ -132,13 +133,14 @@ def read_warc(path: Path, *, on_error: ErrorHandler) -> Iterator[RawDocument]:
                 if doc is not None:
                     found += 1
                     yield doc
-    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
-        where = "not a readable WARC archive" if number == 0 else f"archive broken after record {number}; the rest is lost"
-        on_error(InputError(str(path), f"{where} ({exc})"))
-        return
+    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, AttributeError) as exc:  # AttributeError: warcio on a cut header
+        failure = exc
     if not archive_complete(path, end):
         after = f"after record {number}" if number else "before its first record ended"
         on_error(InputError(str(path), f"archive cut short {after}; the partial record is lost"))
+    elif failure is not None:
+        where = "not a readable WARC archive" if number == 0 else f"archive broken after record {number}; the rest is lost"
+        on_error(InputError(str(path), f"{where} ({failure})"))
     elif number == 0:
         on_error(InputError(str(path), "no WARC records (empty, or not an archive)"))
     elif not found:

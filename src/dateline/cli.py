@@ -92,8 +92,11 @@ def user_errors(command):
 def stop_after_batch() -> Iterator[list[bool]]:
     """While inside: the first Ctrl-C asks the build to stop after its current batch; a second stops at once."""
     asked = [False]
+    parent = os.getpid()
 
     def on_interrupt(signum, frame):
+        if os.getpid() != parent:  # a forked worker: it finishes its batch, the parent decides
+            return
         if asked[0]:
             raise KeyboardInterrupt
         asked[0] = True

@@ -374,7 +374,8 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 def writer_lock(path: str | Path, *, notify: Callable[[str], None] | None = None) -> Iterator[None]:
     """One writer at a time: an exclusive lock on 'DB.lock'; a second build waits, saying so.
 
-    The lock is the kernel's (flock), so a killed build never leaves it held.
+    A POSIX record lock (lockf): the kernel drops it when the process ends, even by kill -9,
+    and forked workers never inherit it.
     """
     try:
         import fcntl
@@ -384,13 +385,13 @@ def writer_lock(path: str | Path, *, notify: Callable[[str], None] | None = None
     lock_path = Path(f"{path}.lock")
     with lock_path.open("a+") as lock:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             lock.seek(0)
             holder = lock.read().strip() or "?"
             if notify:
                 notify(f"{path}: another build (process {holder}) is writing to this database; waiting for it to finish")
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            fcntl.lockf(lock, fcntl.LOCK_EX)
         lock.seek(0)
         lock.truncate()
         lock.write(str(os.getpid()))
@@ -398,4 +399,4 @@ def writer_lock(path: str | Path, *, notify: Callable[[str], None] | None = None
         try:
             yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.lockf(lock, fcntl.LOCK_UN)

@@ -191,7 +191,13 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="folder for the texts and the database")
     parser.add_argument("--no-peer", action="store_true", help="skip textacy")
     parser.add_argument("--errors", type=Path, help="write missed, extra and wrong-source attributions here")
+    parser.add_argument("--sample", type=Path, help="print a random sample of a database's quotes to judge by eye")
+    parser.add_argument("--size", type=int, default=50, help="quotes in the sample")
+    parser.add_argument("--seed", type=int, default=11, help="seed of the sample")
     args = parser.parse_args()
+    if args.sample:
+        print_sample(args.sample, args.size, args.seed)
+        return
     texts, gold = {}, {}
     for split in args.splits:
         for path in sorted((DATA / split / "text").glob("*.txt"))[: args.limit]:
@@ -217,6 +223,25 @@ def main() -> None:
     print_table(tallies, nlp is not None)
     if args.errors:
         args.errors.write_text("\n".join(tallies["dateline"]["errors"]) + "\n", encoding="utf-8")
+
+
+def print_sample(db: Path, size: int, seed: int) -> None:
+    """A seeded random sample of a built database's top-level quotes, each with its context."""
+    import random
+
+    from dateline.store import Store
+
+    with Store(db) as store:
+        articles, names = store.articles(), {s.id: s.name for s in store.speakers()}
+    pool = [(a, q) for a in articles for q in a.quotes if q.nested_in is None]
+    print(f"{len(pool)} top-level quotes in {len(articles)} articles")
+    for k, (a, q) in enumerate(random.Random(seed).sample(pool, min(size, len(pool))), 1):
+        written = a.body[q.source_start : q.source_end] if q.source_start is not None else None
+        start = max(0, min(q.start, q.cue_start or q.start, q.source_start or q.start) - 250)
+        context = a.body[start : max(q.end, q.cue_start or 0) + 80].replace("\n", " / ")
+        print(f"\n[{k}] {a.source} speaker={names.get(q.speaker_id or '', q.speaker)!r} written={written!r} "
+              f"role={q.speaker_role!r} kind={q.kind} cue={q.cue!r} direct={q.direct}")
+        print(f"   TEXT: {q.text[:300]!r}\n   CONTEXT: ...{context}...")
 
 
 def _load_model():

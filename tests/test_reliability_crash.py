@@ -21,6 +21,7 @@ import pytest
 import dateline
 from dateline.model import Article
 from dateline.store import Store, writer_lock
+from dateline.web.queries import connect
 
 SRC = Path(dateline.__file__).resolve().parents[1]
 DEADLINE_S = 600  # only against a hung build; no assertion is about time
@@ -149,6 +150,9 @@ def test_a_reader_keeps_answering_while_a_build_writes(tmp_path):
             writer._write_article(Article(id="a2", source="two.txt", body="The bridge closed on Friday."))
             with Store(db, readonly=True) as reader:
                 assert reader.article_ids() == {"a1"}  # a consistent view, no 'database is locked'
+            served = connect(db)  # what `dateline serve` reads through
+            assert served.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+            served.close()
         with Store(db, readonly=True) as reader:
             assert reader.article_ids() == {"a1", "a2"}
 

@@ -364,10 +364,11 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise StoreError(f"{path}: no such database (run `dateline build` first)")
     uri = path.absolute().as_uri()
-    if os.access(path.absolute().parent, os.W_OK):
-        return sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    # A read-only folder (mount): WAL could not make its -shm file, and no build can be writing here.
-    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    # In a read-only folder (mount) WAL cannot make its -shm file, and no build can be writing there.
+    mode = "mode=ro" if os.access(path.absolute().parent, os.W_OK) else "immutable=1"
+    db = sqlite3.connect(f"{uri}?{mode}", uri=True)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
 
 
 @contextmanager

@@ -83,8 +83,13 @@ def reporter_voice(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped[:1] in OPENING_QUOTES or stripped.endswith("?"):
         return False
-    first = stripped.split(maxsplit=1)[0].strip(",").lower()
-    return first not in FIRST_PERSON and not QUOTE_THEN_SPEAKER.search(stripped)
+    return not first_person(stripped) and not QUOTE_THEN_SPEAKER.search(stripped)
+
+
+def first_person(text: str) -> bool:
+    """Whether a sentence opens as a first-person account ('I just knew ...', 'We ran')."""
+    words = text.strip().lstrip(OPENING_QUOTES).split(maxsplit=1)
+    return bool(words) and words[0].strip(",").lower() in FIRST_PERSON
 
 
 def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
@@ -94,7 +99,7 @@ def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
     are no event."""
     if any(reporter_voice(s.sentence) for s in entry.sources):
         return True
-    quoted = [s.sentence for s in entry.sources if s.sentence.strip()[:1] in OPENING_QUOTES]
+    quoted = [s.sentence for s in entry.sources if QUOTE_THEN_SPEAKER.search(s.sentence) or not first_person(s.sentence)]
     return entry.kind != STATEMENT_KIND and any(text in dated for text in quoted)
 
 

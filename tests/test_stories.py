@@ -87,3 +87,22 @@ def test_the_five_seeds_are_one_story(nlp, seed_texts: dict[str, str]) -> None:
         parse(article, nlp)
         articles.append(article)
     assert len(set(cluster_stories(articles, {}).values())) == 1
+
+
+def test_shared_names_alone_do_not_make_one_story() -> None:
+    from dateline.model import Entity
+
+    bodies = [
+        "Donald Trump rallied supporters in Iowa on a cold night, promising a wall and tariffs on imports.",
+        "Donald Trump's campaign in Iowa hired new staff as polls tightened before the caucus vote.",
+        "Hillary Clinton and Donald Trump traded barbs over Iowa farm subsidies and the ethanol mandate.",
+        "A Senate panel in Iowa heard Trump allies testify about the opioid epidemic and rural clinics.",
+    ]
+    articles = []
+    for n, body in enumerate(bodies):
+        made = Article(id=f"p{n}", source=f"p{n}.txt", body=body)
+        made.published.date = "2016-01-2" + str(n)
+        made.entities = [Entity("Donald Trump", "PERSON", 0, 12, 0), Entity("Iowa", "GPE", 20, 24, 0)]
+        articles.append(made)
+    opioid = cluster_stories(articles, {})["p3"]
+    assert sum(1 for story in cluster_stories(articles, {}).values() if story == opioid) == 1

@@ -39,6 +39,9 @@ MIN_SHARED_KEYS = 2
 # Content and entity similarity weights in the judge's score (content carries more).
 CONTENT_WEIGHT = 0.7
 ENTITY_WEIGHT = 0.3
+# Below this content cosine the entity share does not count: a large story knows most names,
+# so unrelated political reports of one season would join it on names alone.
+MIN_CONTENT = 0.12
 # Score above which an article joins a story; set on the seeds and Timeline17 mixes:
 # same-thread news pairs score 0.2-0.5, different-topic pairs below 0.1.
 JOIN_SCORE = 0.16
@@ -170,6 +173,8 @@ def story_score(features: StoryFeatures, i: int, story: StoryState) -> float:
     norm = story.norm
     content = float(features.vectors[i].multiply(story.vector).sum() / norm) if norm else 0.0
     own = features.entities[i]
+    if content < MIN_CONTENT:
+        return content  # shared names alone ('Trump', 'Iowa') do not make one story
     entity = sum(1 for e in own if e in story.entities) / len(own) if own and story.entities else 0.0
     weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if own and story.entities else 0.0)
     score = (CONTENT_WEIGHT * content + ENTITY_WEIGHT * entity) / weight

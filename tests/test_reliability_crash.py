@@ -74,6 +74,23 @@ def wait_until(process: subprocess.Popen, db: Path, at_least: int) -> int:
     return count
 
 
+def children(pid: int) -> list[int]:
+    """The processes a build forked (its workers), where Linux lists them."""
+    listing = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in listing.read_text().split()] if listing.exists() else []
+
+
+def assert_gone(pids: list[int]) -> None:
+    """Wait until none of these processes is left (they must end with their parent)."""
+    deadline = time.monotonic() + 60
+    while any(Path(f"/proc/{pid}").exists() and "dateline" in Path(f"/proc/{pid}/cmdline").read_text() for pid in pids):
+        if time.monotonic() > deadline:
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"workers {pids} outlived their killed build")
+        time.sleep(0.2)
+
+
 def check_database(db: Path, sources: set[str]) -> set[str]:
     """The database opens cleanly; no article is stored twice; every article is one of the inputs."""
     con = sqlite3.connect(db)
@@ -102,8 +119,10 @@ def test_interrupted_and_killed_builds_resume_without_loss_or_duplicates(tmp_pat
     for at_least in (len(kept) + 40, 200):  # mid-build, then during the final linking
         build = start_build(tmp_path / "in", db)
         wait_until(build, db, at_least)
+        workers = children(build.pid)
         build.kill()
         build.wait(timeout=DEADLINE_S)
+        assert_gone(workers)  # no orphaned worker keeps running (or holding the database)
         now = check_database(db, sources)
         assert kept <= now  # committed batches are kept
         kept = now

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +25,7 @@ Result = TypeVar("Result")
 # worker busy while the writer stores, few enough that memory does not grow with the input.
 IN_FLIGHT_PER_WORKER = 2
 DEFAULT_WORKERS = 2
+PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
 
 
 class EngineError(DatelineError):
@@ -54,6 +56,18 @@ def ordered(submit: Callable[[Item], Future], items: Iterable[Item], window: int
         yield done, future.result()
 
 
+def die_with_parent() -> None:
+    """A worker ends with the build that forked it, even one killed by kill -9 (Linux), never orphaned."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers end when they find their queue closed
+        return
+    if os.getppid() == 1:  # the build died before the request was made
+        os._exit(1)
+
+
 class LocalEngine:
     """Worker processes on this machine (forked, so they share the parent's loaded model)."""
 
@@ -69,7 +83,7 @@ class LocalEngine:
             return
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=die_with_parent) as pool:
             chained = (item for part in (head, items) for item in part)
             yield from ordered(lambda item: pool.submit(function, item), chained, self.workers * IN_FLIGHT_PER_WORKER)
 

@@ -56,3 +56,26 @@ def test_sentence_at_finds_the_sentence_holding_an_offset(offset, expected):
     article = Article(id="x", source="x.txt", body="x" * 60, sentences=[Sentence(0, 0, 36, "a"), Sentence(1, 37, 60, "b")])
     found = article.sentence_at(offset)
     assert (found.index if found else None) == expected
+
+
+LONG_BODY = "\n\n".join(
+    f"Harbour master Lena Voss said on day {i} that the ferry from Calder Bay was late. "
+    f"The crew of the Marigold blamed the fog over the northern channel."
+    for i in range(12)
+)
+
+
+def test_a_long_body_is_parsed_in_paragraph_pieces_with_the_same_sentences_and_entities(nlp, monkeypatch):
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 300)
+    pieces = nlp_module.chunks(LONG_BODY)
+    assert len(pieces) > 3 and "".join(pieces) == LONG_BODY
+    assert all(piece.startswith("\n\n") for piece in pieces[1:])
+    (joined,) = nlp_module.parse_bodies([LONG_BODY], nlp)
+    whole = nlp(LONG_BODY)
+    assert joined.text == LONG_BODY
+    words = lambda doc: [(t.i, t.dep_, t.head.i, t.tag_, t.lemma_, t.ent_type_) for t in doc if not t.is_space]  # noqa: E731
+    assert words(joined) == words(whole)
+    pieced, single = Article(id="a", source="a", body=LONG_BODY), Article(id="b", source="b", body=LONG_BODY)
+    nlp_module.fill_from_doc(pieced, joined)
+    nlp_module.fill_from_doc(single, whole)
+    assert pieced.sentences == single.sentences and pieced.entities == single.entities

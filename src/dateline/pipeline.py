@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from dateline import timex
 from dateline.analyse.claims import extract_claims
 from dateline.analyse.events import extract_events
-from dateline.analyse.nlp import load_model, parse, resolve_model
+from dateline.analyse.nlp import load_model, parse, parse_bodies, resolve_model
 from dateline.analyse.quotes import extract_quotes
 from dateline.clean import clean_documents
 from dateline.dates import date_article
@@ -148,7 +148,7 @@ def process_batch(
 def parse_many(articles: list[Article], nlp: Language) -> dict[int, Doc]:
     """Parse bodies together with `nlp.pipe` (keyed by `id(article)`); on failure, none."""
     try:
-        return {id(a): doc for a, doc in zip(articles, nlp.pipe(a.body for a in articles), strict=True)}
+        return {id(a): doc for a, doc in zip(articles, parse_bodies([a.body for a in articles], nlp), strict=True)}
     except Exception:  # one body breaks the batch: each article is parsed (and fails) alone
         return {}
 

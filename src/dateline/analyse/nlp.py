@@ -21,6 +21,10 @@ INSTALL_HINT = (
     "or name an installed pipeline in DATELINE_SPACY_MODEL"
 )
 TEXT_KEY = ("dateline", "text")
+# Bodies longer than this are parsed in paragraph-aligned pieces of about this size: the
+# parser's memory grows with a text's length (a 200,000-character page took over 1 GB).
+CHUNK_CHARS = 20_000
+BREAKS = ("\n\n", "\n")  # where a piece may end, preferred first
 
 
 def model_candidates(configured: str | None = None) -> list[str]:
@@ -107,8 +111,40 @@ def fill_from_doc(article: Article, doc: Doc) -> None:
         )
 
 
+def chunks(body: str, size: int | None = None) -> list[str]:
+    """A body cut before paragraph breaks into pieces of about `size` characters (joined, the body).
+
+    Sentences never cross a paragraph, so parsing the pieces apart changes no sentence, while
+    the parser's memory stays bounded on a very long text. A text without paragraphs is cut
+    at a line break (such texts hold a sentence per line).
+    """
+    size = size or CHUNK_CHARS
+    pieces, start = [], 0
+    while len(body) - start > size:
+        found = (body.find(mark, start + size, start + 2 * size) for mark in BREAKS)
+        cut = next((c for c in found if c >= 0), -1)
+        if cut < 0:
+            break
+        pieces.append(body[start:cut])
+        start = cut
+    pieces.append(body[start:])
+    return pieces
+
+
+def parse_bodies(bodies: list[str], nlp: Language) -> list[Doc]:
+    """Parse many bodies with `nlp.pipe`; a long body is parsed in pieces and joined again."""
+    pieces = [chunks(body) for body in bodies]
+    parsed = iter(nlp.pipe(piece for body_pieces in pieces for piece in body_pieces))
+    docs = []
+    for body, body_pieces in zip(bodies, pieces, strict=True):
+        parts = [next(parsed) for _ in body_pieces]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        docs.append(doc if len(parts) == 1 or doc.text == body else nlp(body))
+    return docs
+
+
 def parse(article: Article, nlp: Language, doc: Doc | None = None) -> Doc:
     """Parse one article's body (unless `doc` is its parse) and fill its sentences and entities."""
-    doc = doc if doc is not None else nlp(article.body)
+    doc = doc if doc is not None else parse_bodies([article.body], nlp)[0]
     fill_from_doc(article, doc)
     return doc

@@ -19,6 +19,7 @@ larger one's joins it.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -60,6 +61,13 @@ MERGE_COSINE = 0.75
 # Rounds in which a new article may move to a story that now fits it better than its own:
 # an early article joins the nearest thread of its day, which may not be its own thread.
 REFINE_ROUNDS = 2
+# Candidates are retrieved only this many days either side of an article's date: beyond about
+# 200 days the time factor alone keeps a pair under JOIN_SCORE, so a year loses no link and
+# keeps each posting scan to the articles of its time (near-linear in the corpus).
+CANDIDATE_WINDOW_DAYS = 365
+# At most this many undated postings per key are scanned, and as many dated ones for an undated
+# article (it has no window): the latest, so that a flood of undated copies stays linear.
+UNDATED_SCAN = 2000
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
 
@@ -110,17 +118,36 @@ def time_factor(gap_days: int) -> float:
 
 
 class StoryIndex:
-    """An inverted index from key to the articles that carry it."""
+    """An inverted index from key to the articles that carry it, dated postings in date order."""
 
-    def __init__(self, keys: list[list[str]]) -> None:
-        self.postings: dict[str, list[int]] = defaultdict(list)
+    def __init__(self, keys: list[list[str]], days: list) -> None:
+        self.days = days
+        self.dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.undated: dict[str, list[int]] = defaultdict(list)
         for article, article_keys in enumerate(keys):
+            day = days[article]
             for key in article_keys:
-                self.postings[key].append(article)
+                if day is None:
+                    self.undated[key].append(article)
+                else:
+                    self.dated[key].append((day.toordinal(), article))
+        for postings in self.dated.values():
+            postings.sort()
+
+    def near(self, key: str, day) -> list[int]:
+        """Articles carrying a key: the undated ones and those within the window of `day`."""
+        postings = self.dated.get(key, [])
+        if day is None:
+            chosen = postings[-UNDATED_SCAN:]
+        else:
+            low = bisect_left(postings, (day.toordinal() - CANDIDATE_WINDOW_DAYS, -1))
+            chosen = postings[low : bisect_right(postings, (day.toordinal() + CANDIDATE_WINDOW_DAYS, len(self.days)))]
+        return [*self.undated.get(key, [])[-UNDATED_SCAN:], *(j for _, j in chosen)]
 
     def candidates(self, article: int, keys: list[str]) -> list[int]:
         """Other articles sharing the most keys with this one, best first."""
-        shared = Counter(j for key in keys for j in self.postings.get(key, ()) if j != article)
+        day = self.days[article]
+        shared = Counter(j for key in keys for j in self.near(key, day) if j != article)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         return [j for j, count in ranked[:CANDIDATES] if count >= MIN_SHARED_KEYS]
 
@@ -217,7 +244,7 @@ def merge_new_stories(features: StoryFeatures, placed: dict[int, str], states: d
     The first pass sees an article only against what was placed before it; this pass lets
     an early article whose thread only became clear later join that thread.
     """
-    index = StoryIndex(features.keys)
+    index = StoryIndex(features.keys, features.days)
     members: dict[str, list[int]] = defaultdict(list)
     for i, story in sorted(placed.items()):
         members[story].append(i)
@@ -241,7 +268,7 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
     Placed in date order, an article can only join a thread that already exists; once all
     threads exist, the article is scored against each candidate story (its own without it).
     """
-    index = StoryIndex(features.keys)
+    index = StoryIndex(features.keys, features.days)
     for _ in range(REFINE_ROUNDS):
         moved = 0
         for i in movable:
@@ -263,7 +290,7 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
 
 def merge_close_stories(features: StoryFeatures, placed: dict[int, str], states: dict[str, StoryState], earlier: set[str]) -> None:
     """A story of this build whose centroid is `MERGE_COSINE` close to a larger story's joins it."""
-    index = StoryIndex(features.keys)
+    index = StoryIndex(features.keys, features.days)
     members: dict[str, list[int]] = defaultdict(list)
     for i, story in sorted(placed.items()):
         members[story].append(i)
@@ -292,7 +319,7 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
     if not articles:
         return {}
     features = build_features(articles)
-    index, by_id = StoryIndex(features.keys), {a.id: i for i, a in enumerate(articles)}
+    index, by_id = StoryIndex(features.keys, features.days), {a.id: i for i, a in enumerate(articles)}
     states: dict[str, StoryState] = {}
     placed: dict[int, str] = {}
     for i in placing_order(articles, previous):

@@ -6,7 +6,8 @@ Usage: .venv/bin/python benchmarks/bench_pipeline.py [--articles N] [--workers 2
    N Timeline17 articles (one per topic in turn), and spaCy's full small English pipeline alone
    (`nlp.pipe(..., n_process=workers)`) over the same cleaned bodies, read back from that build.
    Each is run `--repeats` times, alternating, and the best is kept: other work on the machine
-   slows both alike. Peak memory is the largest sum of resident memory over the process tree.
+   slows both alike. Peak memory is the largest sum of proportional set sizes (PSS: pages the
+   forked workers share with their parent counted once) over the process tree.
 2. Growth: stores of each size in `--sizes`, filled with the built articles and perturbed copies
    of them (same-length letter shifts of a third of the words, years moved on by 4 per copy, so
    copies are neither duplicates nor the same story), then relinked from scratch, then 50 new
@@ -56,7 +57,7 @@ def t17_inputs(dest: Path, count: int) -> list[Path]:
 
 
 def peak_tree_rss(process: subprocess.Popen) -> list[int]:
-    """Sample the resident memory of a process and its children until it ends; [peak bytes]."""
+    """Sample the memory (PSS) of a process and its children until it ends; [peak bytes]."""
     import psutil
 
     peak = [0]
@@ -66,10 +67,10 @@ def peak_tree_rss(process: subprocess.Popen) -> list[int]:
         while process.poll() is None:
             try:
                 tree = [root, *root.children(recursive=True)]
-                peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree if p.is_running()))
+                peak[0] = max(peak[0], sum(p.memory_full_info().pss for p in tree if p.is_running()))
             except psutil.Error:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.25)
 
     threading.Thread(target=sample, daemon=True).start()
     return peak

@@ -346,11 +346,13 @@ def memberships_by_article(linked: list[LinkedEvent]) -> dict[str, list[tuple[Li
 
 
 def judge_clues(clues: list[DateClue], published: PublishedDate) -> PublishedDate | None:
-    """The publication date the clues allow: on or after every past event, before any scheduled."""
+    """The publication date the clues allow: the one day every past event agrees on, before any
+    scheduled one; clues that contradict each other (a war reports strikes 'on Monday' every week)
+    date nothing."""
     past = [c for c in clues if not c.scheduled]
-    if not past:
-        return None
-    day = max(c.day for c in past)
+    if not past or len({c.day for c in past}) > 1:
+        return None  # no past event, or events that put the article on different days
+    day = past[0].day
     upcoming = [c.day for c in clues if c.scheduled]
     low, high = as_day(published.not_before), as_day(published.not_after)
     if (upcoming and day >= min(upcoming)) or (low and day < low) or (high and day > high):

@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check invariants, never speed: no per-example deadline (a loaded CI machine
+# would otherwise fail them at random), and a fixed seed order so a CI run is reproducible.
+settings.register_profile("dateline", deadline=None, derandomize=True)
+settings.load_profile("dateline")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"

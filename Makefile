@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[model,dev,web,eval]'
+	$(BIN)/python -m pip install --quiet -e '.[model,dev,web,eval,dask]'
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -29,3 +29,14 @@ def test_a_scheduled_event_before_the_past_one_dates_nothing():
 
 def test_a_clue_outside_the_articles_own_bounds_dates_nothing():
     assert judge_clues([clue("2011-03-07", "a")], PublishedDate(not_before="2011-04-01")) is None
+
+
+def test_a_weekday_the_story_fills_with_that_kind_of_event_on_other_days_dates_nothing():
+    """Strikes reported 'on Monday' in a story with strikes on two Mondays: no inference."""
+    from dateline.link.events import ambiguous
+
+    monday = clue("2011-03-07", "a")
+    recurring = {("s1", "attack", 0): {date(2011, 3, 7), date(2011, 3, 14)}}
+    assert ambiguous(monday, "s1", recurring)
+    assert not ambiguous(monday, "s1", {("s1", "attack", 0): {date(2011, 3, 7)}})
+    assert not ambiguous(monday, "s2", recurring)

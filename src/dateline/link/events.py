@@ -391,6 +391,25 @@ def resolve_weekdays(article: Article, published: date) -> None:
             timex.anchor, timex.precision = published.isoformat(), "day"
 
 
+def recurring_days(linked: list[LinkedEvent], by_id: dict[str, Article]) -> dict[tuple, set[date]]:
+    """For each (story, kind, weekday), the days that story's dated events of that kind fall on."""
+    days: dict[tuple, set[date]] = defaultdict(set)
+    for event_group in linked:
+        day = as_day(event_group.date) if event_group.precision == "day" else None
+        if day is None:
+            continue
+        for story in {by_id[a].story for a, _ in event_group.members}:
+            days[(story, event_group.kind, day.weekday())].add(day)
+    return days
+
+
+def ambiguous(clue: DateClue, story: str | None, recurring: dict[tuple, set[date]]) -> bool:
+    """True when the article's story has that kind of event on that weekday on other days too:
+    a story that reports strikes or statements 'on Monday' week after week cannot tell which
+    Monday an undated report means, however its mention was linked."""
+    return len(recurring.get((story, clue.kind, clue.day.weekday()), set()) - {clue.day}) > 0
+
+
 def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
     """Date undated articles from their linked events; never overrides a date the page gives, and
     a yearless dateline of the article's own ('ROME, Feb 21 (Reuters) -') keeps its day: the
@@ -399,10 +418,13 @@ def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
 
     by_id = {a.id: a for a in articles}
     memberships = memberships_by_article(linked)  # an index, so no article scans every event
+    recurring = recurring_days(linked, by_id)
     for article in articles:
         if article.published.method != "unknown":
             continue
-        inferred = judge_clues(date_clues(article, memberships.get(article.id, []), by_id), article.published)
+        clues = [c for c in date_clues(article, memberships.get(article.id, []), by_id)
+                 if not ambiguous(c, article.story, recurring)]
+        inferred = judge_clues(clues, article.published)
         inferred = agree_with_dateline(article.body, inferred) if inferred else None
         if inferred is None:
             continue

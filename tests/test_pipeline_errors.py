@@ -61,3 +61,20 @@ def test_non_english_article_is_kept_flagged_and_not_analysed(tmp_path):
     assert article.language == "fr" and "dockers" in article.body
     assert len(article.warnings) == 1 and "fr" in article.warnings[0]
     assert article.sentences == [] and article.quotes == []
+
+
+def test_a_text_whose_every_line_looks_like_furniture_is_kept_as_given(tmp_path):
+    """A one-line brief the cleaner would drop whole is still the user's article: stored, flagged."""
+    from dateline.clean import clean_documents
+    from dateline.model import RawDocument
+
+    brief = "June 3 2004 : Not going back ."
+    (cleaned,) = clean_documents([RawDocument(source="b.txt", text=brief)])
+    assert not cleaned.body.strip()  # the cleaner alone keeps nothing of it
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "brief.txt").write_text(brief)
+    build([tmp_path / "in"], tmp_path / "b.db", warn=lambda message: None)
+    with Store(tmp_path / "b.db") as store:
+        (article,) = store.articles()
+    assert "Not going back" in article.body
+    assert any("kept as given" in w for w in article.warnings)

@@ -126,7 +126,7 @@ def process_batch(
     for doc, article in zip(docs, clean_documents(docs, outlets=outlets), strict=True):
         try:
             if not article.body.strip():
-                raise InputError(doc.source, "no article text found (a page without a body?); skipped")
+                keep_whole_text(doc, article)
             article.id = article_id(doc)
             article.source = doc.source
             article.published = date_article(doc, article)
@@ -167,6 +167,15 @@ def analyse_batch(docs: list[RawDocument], settings: Settings) -> BatchResult:
     outlets = load_outlets(settings.outlets_file)
     articles = process_batch(docs, nlp, outlets, warnings.append, lambda e: skipped.append((e.source, e.reason)))
     return BatchResult(articles, warnings, skipped, len(docs))
+
+
+def keep_whole_text(doc: RawDocument, article: Article) -> None:
+    """A plain text whose every line looked like page furniture is kept as given (a one-line
+    brief is still the user's article); a page with no body has nothing to keep and is skipped."""
+    if doc.text is None or not article.removed:
+        raise InputError(doc.source, "no article text found (a page without a body?); skipped")
+    article.body, article.removed = "\n\n".join(article.removed), []
+    article.warnings.append("every line looked like page furniture; the text is kept as given")
 
 
 def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
@@ -169,10 +170,15 @@ def analyse_batch(docs: list[RawDocument], settings: Settings) -> BatchResult:
     return BatchResult(articles, warnings, skipped, len(docs))
 
 
+# A text kept whole must read as words: at least this many, of two letters or more.
+MIN_WORDS_KEPT = 3
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def keep_whole_text(doc: RawDocument, article: Article) -> None:
     """A plain text whose every line looked like page furniture is kept as given (a one-line
     brief is still the user's article); a page with no body has nothing to keep and is skipped."""
-    if doc.text is None or not article.removed:
+    if doc.text is None or len(WORD.findall(" ".join(article.removed))) < MIN_WORDS_KEPT:
         raise InputError(doc.source, "no article text found (a page without a body?); skipped")
     article.body, article.removed = "\n\n".join(article.removed), []
     article.warnings.append("every line looked like page furniture; the text is kept as given")

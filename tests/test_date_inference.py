@@ -40,3 +40,12 @@ def test_a_weekday_the_story_fills_with_that_kind_of_event_on_other_days_dates_n
     assert ambiguous(monday, "s1", recurring)
     assert not ambiguous(monday, "s1", {("s1", "attack", 0): {date(2011, 3, 7)}})
     assert not ambiguous(monday, "s2", recurring)
+
+
+def test_a_statement_on_a_weekday_never_dates_an_article():
+    """People speak on most days: 'said on Saturday' in a long story pins no Saturday."""
+    from dateline.link.events import DateClue, usable
+
+    said = DateClue(date(2011, 3, 5), False, "evidence", "s", "statement")
+    assert not usable(said, "s1", {})
+    assert usable(clue("2011-03-07", "a"), "s1", {})

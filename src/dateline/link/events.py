@@ -406,8 +406,14 @@ def recurring_days(linked: list[LinkedEvent], by_id: dict[str, Article]) -> dict
 def ambiguous(clue: DateClue, story: str | None, recurring: dict[tuple, set[date]]) -> bool:
     """True when the article's story has that kind of event on that weekday on other days too:
     a story that reports strikes or statements 'on Monday' week after week cannot tell which
-    Monday an undated report means, however its mention was linked."""
+    Monday an undated report means, however its mention was linked. (Statements are never
+    used at all: people speak on most days, so 'said on Saturday' pins no Saturday.)"""
     return len(recurring.get((story, clue.kind, clue.day.weekday()), set()) - {clue.day}) > 0
+
+
+def usable(clue: DateClue, story: str | None, recurring: dict[tuple, set[date]]) -> bool:
+    """Whether a clue may date an article: not a statement, and its weekday not ambiguous."""
+    return clue.kind not in SPEAKER_KINDS and not ambiguous(clue, story, recurring)
 
 
 def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
@@ -423,7 +429,7 @@ def infer_dates(articles: list[Article], linked: list[LinkedEvent]) -> None:
         if article.published.method != "unknown":
             continue
         clues = [c for c in date_clues(article, memberships.get(article.id, []), by_id)
-                 if not ambiguous(c, article.story, recurring)]
+                 if usable(c, article.story, recurring)]
         inferred = judge_clues(clues, article.published)
         inferred = agree_with_dateline(article.body, inferred) if inferred else None
         if inferred is None:

@@ -255,11 +255,17 @@ def merge_new_stories(features: StoryFeatures, placed: dict[int, str], states: d
         scored = [(stories_score(states[story], states[other]), other) for other in sorted(near)]
         best = max(scored, default=None)
         if best and best[0] >= JOIN_SCORE:
-            for i in members.pop(story):
-                placed[i] = best[1]
-                members[best[1]].append(i)
-                states[best[1]].add(features, i)
-            del states[story]
+            absorb(story, best[1], features, members, placed, states)
+
+
+def absorb(story: str, into: str, features: StoryFeatures, members: dict[str, list[int]],
+           placed: dict[int, str], states: dict[str, StoryState]) -> None:
+    """Move every article of `story` into the story `into`, and drop `story`."""
+    for i in members.pop(story):
+        placed[i] = into
+        members[into].append(i)
+        states[into].add(features, i)
+    del states[story]
 
 
 def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict[str, StoryState], movable: list[int]) -> None:
@@ -300,11 +306,7 @@ def merge_close_stories(features: StoryFeatures, placed: dict[int, str], states:
         scored = [(centroid_cosine(states[story].vector, states[o].vector) * time_factor(gap_between(states[story], states[o])), o) for o in sorted(near)]
         best = max(scored, default=None)
         if best and best[0] >= MERGE_COSINE:
-            for i in members.pop(story):
-                placed[i] = best[1]
-                members[best[1]].append(i)
-                states[best[1]].add(features, i)
-            del states[story]
+            absorb(story, best[1], features, members, placed, states)
 
 
 def gap_between(left: StoryState, right: StoryState) -> int:

@@ -125,3 +125,33 @@ def test_detokenise_joins_treebank_tokens() -> None:
     text = "He said -LRB- on Monday -RRB- that `` it 's over '' , and she did n't agree .\nIt 's $ 5 ."
     assert detokenise(text) == "He said (on Monday) that \"it's over\", and she didn't agree.\nIt's $5."
     assert detokenise("Plain text, as a page reads -- with a dash.") == "Plain text, as a page reads -- with a dash."
+
+
+# --- comment threads run into the story's last line (scraped text on one line) ---------------
+
+def test_thread_opener_inside_a_line_ends_the_story_there():
+    from dateline.clean import clean_documents
+    from dateline.model import RawDocument
+
+    text = (
+        "Council approves new harbour budget\n\n"
+        "The town council on Tuesday approved a budget that doubles spending on the harbour wall.\n\n"
+        "The mayor said the work would begin in spring and take two years to finish.\n\n"
+        "(Reporting by Ana Pirlo; Editing by Tom Kell) We welcome comments that advance the story "
+        "through relevant opinion. Posted by seagull42 | Report as abusive The wall is a waste.\n\n"
+        "Rebels held the town. April 3, 2011 at 7:03 pm | Reply I disagree with all of this.\n"
+    )
+    body = clean_documents([RawDocument(source="harbour.txt", text=text)])[0].body
+    assert "doubles spending on the harbour wall" in body
+    assert "We welcome comments" not in body
+    assert "Report as abusive" not in body
+    assert "| Reply" not in body and "I disagree" not in body
+
+
+def test_comment_counter_is_set_apart_without_ending_the_story():
+    from dateline.clean.lines import split_at_thread
+
+    assert split_at_thread("Posted by Jo Reed at 10:48 AM | Comments (2) | Permalink The games blog opens") == [
+        "Posted by Jo Reed at 10:48 AM", "| Comments (2) | Permalink", "The games blog opens"]
+    assert split_at_thread("He said the comments (3) were fine.") == ["He said the comments (3) were fine."]
+    assert split_at_thread("At 01:42 30th Apr 2009, gullwing wrote: This comment was removed")[0].startswith("At 01:42")

@@ -72,6 +72,8 @@ class Vocabulary:
     widget_words: frozenset[str]
     caption_cues: tuple[re.Pattern[str], ...]
     caption_labels: frozenset[str]
+    comment_openers: tuple[re.Pattern[str], ...]
+    comment_counters: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def vocabulary() -> Vocabulary:
         widget_words=frozenset(data["widget_words"]),
         caption_cues=tuple(re.compile(p, re.IGNORECASE) for p in data["caption_cues"]),
         caption_labels=frozenset(data["caption_labels"]),
+        comment_openers=tuple(re.compile(p, re.IGNORECASE) for p in data["comment_openers"]),
+        comment_counters=tuple(re.compile(p, re.IGNORECASE) for p in data["comment_counters"]),
     )
 
 
@@ -95,7 +99,11 @@ def normalise(line: str) -> str:
 
 def split_units(text: str) -> list[tuple[str, bool]]:
     """Lines of a text as (line, blank_before); hard-wrapped lines are joined back first."""
-    raw_lines = [normalise(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw_lines = [
+        piece
+        for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for piece in split_at_thread(normalise(raw))
+    ]
     wrapped = is_hard_wrapped(raw_lines)
     units: list[tuple[str, bool]] = []
     blank = True
@@ -109,6 +117,20 @@ def split_units(text: str) -> list[tuple[str, bool]]:
             units.append((line, blank))
         blank = False
     return units
+
+
+def split_at_thread(line: str) -> list[str]:
+    """A line cut before each comment-thread opener inside it, with comment counters set apart
+    as lines of their own (a story run into its comment box on one scraped line)."""
+    vocab = vocabulary()
+    cuts = {m.start() for p in vocab.comment_openers for m in p.finditer(line)}
+    cuts |= {edge for p in vocab.comment_counters for m in p.finditer(line) for edge in m.span()}
+    pieces, start = [], 0
+    for cut in sorted(c for c in cuts if 0 < c < len(line)):
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return [piece.strip() for piece in pieces if piece.strip()] or [line]
 
 
 def is_hard_wrapped(raw_lines: list[str]) -> bool:

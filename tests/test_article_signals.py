@@ -6,6 +6,7 @@ import pytest
 
 from dateline.clean import clean_documents
 from dateline.clean.detokenise import detokenise
+from dateline.clean.lines import split_at_thread
 from dateline.model import RawDocument
 
 STORY = (
@@ -130,9 +131,6 @@ def test_detokenise_joins_treebank_tokens() -> None:
 # --- comment threads run into the story's last line (scraped text on one line) ---------------
 
 def test_thread_opener_inside_a_line_ends_the_story_there():
-    from dateline.clean import clean_documents
-    from dateline.model import RawDocument
-
     text = (
         "Council approves new harbour budget\n\n"
         "The town council on Tuesday approved a budget that doubles spending on the harbour wall.\n\n"
@@ -149,8 +147,6 @@ def test_thread_opener_inside_a_line_ends_the_story_there():
 
 
 def test_comment_counter_is_set_apart_without_ending_the_story():
-    from dateline.clean.lines import split_at_thread
-
     assert split_at_thread("Posted by Jo Reed at 10:48 AM | Comments (2) | Permalink The games blog opens") == [
         "Posted by Jo Reed at 10:48 AM", "| Comments (2) | Permalink", "The games blog opens"]
     assert split_at_thread("He said the comments (3) were fine.") == ["He said the comments (3) were fine."]

@@ -72,8 +72,8 @@ class Vocabulary:
     widget_words: frozenset[str]
     caption_cues: tuple[re.Pattern[str], ...]
     caption_labels: frozenset[str]
-    comment_openers: tuple[re.Pattern[str], ...]
-    comment_counters: tuple[re.Pattern[str], ...]
+    comment_openers: re.Pattern[str]  # every opener in one alternation: one search a line
+    comment_counters: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +86,14 @@ def vocabulary() -> Vocabulary:
         widget_words=frozenset(data["widget_words"]),
         caption_cues=tuple(re.compile(p, re.IGNORECASE) for p in data["caption_cues"]),
         caption_labels=frozenset(data["caption_labels"]),
-        comment_openers=tuple(re.compile(p, re.IGNORECASE) for p in data["comment_openers"]),
-        comment_counters=tuple(re.compile(p, re.IGNORECASE) for p in data["comment_counters"]),
+        comment_openers=any_of(data["comment_openers"]),
+        comment_counters=any_of(data["comment_counters"]),
     )
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `patterns`."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def normalise(line: str) -> str:
@@ -123,8 +128,8 @@ def split_at_thread(line: str) -> list[str]:
     """A line cut before each comment-thread opener inside it, with comment counters set apart
     as lines of their own (a story run into its comment box on one scraped line)."""
     vocab = vocabulary()
-    cuts = {m.start() for p in vocab.comment_openers for m in p.finditer(line)}
-    cuts |= {edge for p in vocab.comment_counters for m in p.finditer(line) for edge in m.span()}
+    cuts = {m.start() for m in vocab.comment_openers.finditer(line)}
+    cuts |= {edge for m in vocab.comment_counters.finditer(line) for edge in m.span()}
     pieces, start = [], 0
     for cut in sorted(c for c in cuts if 0 < c < len(line)):
         pieces.append(line[start:cut])

@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/eval_clustering.py [--limit N] [--seed S]
        .venv/bin/python benchmarks/eval_clustering.py --db STORE [--t17 /work/scratch/t17]
-       .venv/bin/python benchmarks/eval_clustering.py --polnear 20 [--seed S]
+       .venv/bin/python benchmarks/eval_clustering.py --polnear 20 [--seed S] [--build DIR]
 
 Every article of ../shared/data/timeline17 becomes an Article (body = the folder's text,
 published = the date folder); the gold story of an article is its topic (the part of the
@@ -15,13 +15,18 @@ TF-IDF k-means peer given the true number of topics.
 `--db` scores the stories of a real `dateline build` store of the flat T17 copies (made by
 `benchmarks/t17data.py`; entities, cleaned text and judged dates as the pipeline made them)
 against the same topic labels. `--polnear N` clusters N random PolNeAR articles (seven US
-outlets, 2015-16, mostly unrelated) and prints how many stories they form and which joined.
+outlets, 2015-16, mostly unrelated) and prints how many stories they form and which joined;
+with `--build DIR` the same articles go through a real `dateline build` (written to DIR as
+JSON Lines with text, outlet, title and date; spaCy entities, cleaning and dating as the
+pipeline does them) and the stored stories are counted instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -103,14 +108,29 @@ def read_polnear(count: int, seed: int) -> list[Article]:
     return articles
 
 
-def polnear_stories(count: int, seed: int) -> None:
+def built_stories(articles: list[Article], scratch: Path) -> dict[str, str]:
+    """Article id -> story id after a real `dateline build` of the articles as JSON Lines."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    feed, db = scratch / "polnear.jsonl", scratch / "polnear.db"
+    records = [{"url": a.id, "text": a.body, "outlet": a.outlet, "title": a.title, "published": a.published.date} for a in articles]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    db.unlink(missing_ok=True)
+    dateline = Path(sys.executable).with_name("dateline")
+    subprocess.run([str(dateline), "build", str(feed), "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
+    with Store(db) as store:
+        stored = store.articles()
+    return {a.url: a.story or a.id for a in stored}
+
+
+def polnear_stories(count: int, seed: int, build: Path | None) -> None:
     """How many stories `count` random PolNeAR articles form, and the articles of each shared one."""
     articles = read_polnear(count, seed)
-    assignment = cluster_stories(articles, {})
+    assignment = built_stories(articles, build) if build else cluster_stories(articles, {})
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(assignment[article.id], []).append(article)
-    print(f"PolNeAR: {count} random articles (seed {seed}) form {len(groups)} stories")
+        groups.setdefault(assignment.get(article.id, article.id), []).append(article)
+    how = "through dateline build" if build else "cluster_stories on text and dates"
+    print(f"PolNeAR: {count} random articles (seed {seed}, {how}) form {len(groups)} stories")
     for members in (g for g in groups.values() if len(g) > 1):
         print("  together: " + " | ".join(f"{a.outlet} {a.published.date}: {a.title}" for a in members))
 
@@ -123,9 +143,10 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="score the stories of this dateline store instead")
     parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies the store was built from")
     parser.add_argument("--polnear", type=int, default=0, help="cluster this many random PolNeAR articles instead")
+    parser.add_argument("--build", type=Path, help="with --polnear: run them through dateline build in this scratch folder")
     options = parser.parse_args()
     if options.polnear:
-        return polnear_stories(options.polnear, options.seed)
+        return polnear_stories(options.polnear, options.seed, options.build)
     if options.db:
         return score_store(options.db, options.t17)
     if not T17.is_dir():

@@ -13,7 +13,10 @@ on input order, so neither does the result. Placed in date order, an early artic
 join a thread that already exists, so three passes follow over this build's articles: each
 may move to a larger candidate story that now fits it better, stories of up to `SMALL_STORY`
 articles may join a larger one, and a story whose centroid is `MERGE_COSINE` close to a
-larger one's joins it.
+larger one's joins it. These later passes move articles only through a pair of articles at
+least `PAIR_LINK` close (and the first pass only through one `FIRST_LINK` close), since
+centroids of unrelated reports from one season grow alike; last, an article left in a small
+story joins the story that holds most of its closest reports.
 """
 
 from __future__ import annotations
@@ -68,6 +71,20 @@ CANDIDATE_WINDOW_DAYS = 365
 # At most this many undated postings per key are scanned, and as many dated ones for an undated
 # article (it has no window): the latest, so that a flood of undated copies stays linear.
 UNDATED_SCAN = 2000
+# A later pass moves an article, or joins a story, into another story only through a pair of
+# articles at least this close (TF-IDF cosine): reports of one thread share their specific
+# words. Summed centroids grow alike as stories grow, so a chain of unrelated reports from one
+# season (US politics 2016) looks close to every further one by centroid alone.
+PAIR_LINK = 0.2
+# The first pass joins an article to a story only through a member at least this close: a
+# looser floor than the later passes', as the centroid judge also has to agree.
+FIRST_LINK = 0.12
+# The last pass: an article of a story of at most `STRAY_SIZE` joins the story holding at least
+# `MAJORITY` of its `NEIGHBOURS` closest retrieved articles (each at least `STRAY_MIN` close).
+STRAY_SIZE = 10
+NEIGHBOURS = 7
+MAJORITY = 4
+STRAY_MIN = 0.1
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
 
@@ -215,6 +232,23 @@ def placing_order(articles: list[Article], previous: dict[str, str]) -> list[int
     return old + sorted(new, key=lambda i: (articles[i].published.date or "9999", articles[i].id))
 
 
+def strongest_link(features: StoryFeatures, i: int, others: list[int]) -> float:
+    """The highest cosine of an article to any of the given articles (0 for none)."""
+    if not others:
+        return 0.0
+    return float((features.vectors[others] @ features.vectors[i].T).max())
+
+
+def linked(features: StoryFeatures, members: list[int], story: str, placed: dict[int, str],
+           index: StoryIndex) -> bool:
+    """Whether some member has a retrieved candidate in `story` at least `PAIR_LINK` close."""
+    for i in members:
+        near = [j for j in index.candidates(i, features.keys[i]) if placed.get(j) == story]
+        if strongest_link(features, i, near) >= PAIR_LINK:
+            return True
+    return False
+
+
 def choose_story(features: StoryFeatures, i: int, candidates: list[StoryState]) -> StoryState | None:
     """The best-scoring candidate story, if it scores at least `JOIN_SCORE`."""
     scored = [(story_score(features, i, story), story.id, story) for story in candidates]
@@ -253,8 +287,9 @@ def merge_new_stories(features: StoryFeatures, placed: dict[int, str], states: d
         near = {placed[j] for i in members[story] for j in index.candidates(i, features.keys[i])}
         near = {s for s in near if len(members[s]) > len(members[story])}
         scored = [(stories_score(states[story], states[other]), other) for other in sorted(near)]
-        best = max(scored, default=None)
-        if best and best[0] >= JOIN_SCORE:
+        scored = [item for item in scored if item[0] >= JOIN_SCORE]
+        best = max((item for item in scored if linked(features, members[story], item[1], placed, index)), default=None)
+        if best:
             absorb(story, best[1], features, members, placed, states)
 
 
@@ -281,6 +316,7 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
             own = states[placed[i]]
             others = sorted({placed[j] for j in index.candidates(i, features.keys[i])} - {own.id})
             others = [s for s in others if states[s].size >= own.size]  # a small story fits anyone
+            others = [s for s in others if linked(features, [i], s, placed, index)]
             if not others:
                 continue
             own.remove(features, i)
@@ -304,9 +340,35 @@ def merge_close_stories(features: StoryFeatures, placed: dict[int, str], states:
         near = {placed[j] for i in members[story] for j in index.candidates(i, features.keys[i])} - {story}
         near = {s for s in near if len(members[s]) >= len(members[story])}
         scored = [(centroid_cosine(states[story].vector, states[o].vector) * time_factor(gap_between(states[story], states[o])), o) for o in sorted(near)]
-        best = max(scored, default=None)
-        if best and best[0] >= MERGE_COSINE:
+        scored = [item for item in scored if item[0] >= MERGE_COSINE]
+        best = max((item for item in scored if linked(features, members[story], item[1], placed, index)), default=None)
+        if best:
             absorb(story, best[1], features, members, placed, states)
+
+
+def adopt_strays(features: StoryFeatures, placed: dict[int, str], states: dict[str, StoryState],
+                 movable: list[int]) -> None:
+    """An article left in a story of at most `STRAY_SIZE` joins the larger story that holds most
+    of its `NEIGHBOURS` closest retrieved articles, when that is at least `MAJORITY` of them:
+    a report whose nearest reports mostly belong to one thread is part of that thread, even
+    when no single pair of them is close (a feature on one side of a long war)."""
+    index = StoryIndex(features.keys, features.days)
+    for i in movable:
+        own = states[placed[i]]
+        if own.size > STRAY_SIZE:
+            continue
+        near = [j for j in index.candidates(i, features.keys[i]) if placed[j] != own.id]
+        if len(near) < MAJORITY:
+            continue
+        cosines = (features.vectors[near] @ features.vectors[i].T).toarray().ravel()
+        closest = [near[k] for k in np.argsort(-cosines, kind="stable")[:NEIGHBOURS] if cosines[k] >= STRAY_MIN]
+        story, votes = max(Counter(placed[j] for j in closest).items(), key=lambda item: (item[1], item[0]), default=(None, 0))
+        if votes >= MAJORITY and states[story].size > own.size:
+            own.remove(features, i)
+            states[story].add(features, i)
+            placed[i] = story
+            if not own.size:
+                del states[own.id]
 
 
 def gap_between(left: StoryState, right: StoryState) -> int:
@@ -328,7 +390,8 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
         article = articles[i]
         story = previous.get(article.id) or placed.get(by_id.get(article.duplicate_of or "", -1))
         if story is None:
-            candidates = {placed[j] for j in index.candidates(i, features.keys[i]) if j in placed}
+            near = [j for j in index.candidates(i, features.keys[i]) if j in placed]
+            candidates = {placed[j] for j in near if strongest_link(features, i, [j]) >= FIRST_LINK}
             chosen = choose_story(features, i, [states[s] for s in sorted(candidates)])
             story = chosen.id if chosen else story_id(article.id)
         if story not in states:
@@ -339,4 +402,5 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
     refine_stories(features, placed, states, [i for i in placed if articles[i].id not in previous and not articles[i].duplicate_of])
     merge_new_stories(features, placed, states, earlier)
     merge_close_stories(features, placed, states, earlier)
+    adopt_strays(features, placed, states, [i for i in placed if articles[i].id not in previous and not articles[i].duplicate_of])
     return {articles[i].id: story for i, story in placed.items()}

@@ -232,6 +232,14 @@ def placing_order(articles: list[Article], previous: dict[str, str]) -> list[int
     return old + sorted(new, key=lambda i: (articles[i].published.date or "9999", articles[i].id))
 
 
+def close_stories(features: StoryFeatures, i: int, near: list[int], placed: dict[int, str], floor: float) -> set[str]:
+    """Stories of the retrieved articles that are at least `floor` close to article `i` (one product)."""
+    if not near:
+        return set()
+    cosines = (features.vectors[near] @ features.vectors[i].T).toarray().ravel()
+    return {placed[j] for j, cosine in zip(near, cosines, strict=True) if cosine >= floor}
+
+
 def strongest_link(features: StoryFeatures, i: int, others: list[int]) -> float:
     """The highest cosine of an article to any of the given articles (0 for none)."""
     if not others:
@@ -314,9 +322,9 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
         moved = 0
         for i in movable:
             own = states[placed[i]]
-            others = sorted({placed[j] for j in index.candidates(i, features.keys[i])} - {own.id})
+            near = index.candidates(i, features.keys[i])
+            others = sorted(close_stories(features, i, near, placed, PAIR_LINK) - {own.id})
             others = [s for s in others if states[s].size >= own.size]  # a small story fits anyone
-            others = [s for s in others if linked(features, [i], s, placed, index)]
             if not others:
                 continue
             own.remove(features, i)
@@ -391,7 +399,7 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
         story = previous.get(article.id) or placed.get(by_id.get(article.duplicate_of or "", -1))
         if story is None:
             near = [j for j in index.candidates(i, features.keys[i]) if j in placed]
-            candidates = {placed[j] for j in near if strongest_link(features, i, [j]) >= FIRST_LINK}
+            candidates = close_stories(features, i, near, placed, FIRST_LINK)
             chosen = choose_story(features, i, [states[s] for s in sorted(candidates)])
             story = chosen.id if chosen else story_id(article.id)
         if story not in states:

@@ -64,6 +64,31 @@ def materialise(dest: Path, topics: list[str] | None = None) -> list[T17Doc]:
     return out
 
 
+def feed(dest: Path, topics: list[str] | None = None) -> list[T17Doc]:
+    """Write the articles (of `topics`, or all) as JSON Lines `dest/<topic>.jsonl`, dated.
+
+    The form a crawl or news API hands over: each record carries its publication date (the
+    folder name) and a URL ending in `<topic>/<file>`, so the protocol's input (every
+    article with its date, as the published T17 systems get it) goes through `dateline build`.
+    """
+    import json
+
+    dest.mkdir(parents=True, exist_ok=True)
+    by_topic: dict[str, list[T17Doc]] = {}
+    for doc in documents():
+        if not topics or doc.topic in topics:
+            by_topic.setdefault(doc.topic, []).append(doc)
+    out = []
+    for topic, docs in by_topic.items():
+        with open(dest / f"{topic}.jsonl", "w", encoding="utf-8") as handle:
+            for doc in docs:
+                text = doc.original.read_text(encoding="utf-8", errors="replace")
+                record = {"url": f"t17/{topic}/{doc.path.name}", "published": doc.date, "text": text}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.append(doc)
+    return out
+
+
 def stored_truth(articles: list, docs: list[T17Doc]) -> dict[str, T17Doc]:
     """Stored article id -> its T17 truth, for a store built from `docs`' copies.
 
@@ -89,5 +114,9 @@ def stored_truth(articles: list, docs: list[T17Doc]) -> dict[str, T17Doc]:
 
 
 def flat_documents(root: Path) -> list[T17Doc]:
-    """The truth for the flat copies under `root` (made by `materialise`), present ones only."""
-    return [T17Doc(root / d.path, d.original, d.topic, d.outlet, d.date) for d in documents() if (root / d.path).exists()]
+    """The truth for the flat copies under `root` (made by `materialise` or `feed`), present ones only."""
+    return [
+        T17Doc(root / d.path, d.original, d.topic, d.outlet, d.date)
+        for d in documents()
+        if (root / d.path).exists() or (root / f"{d.topic}.jsonl").exists()
+    ]

@@ -159,6 +159,18 @@ def test_transcript_turns(nlp):
     assert turns[0].text.startswith("Well, I think")
 
 
+def test_transcript_set_as_a_block_quotation(nlp):
+    # Each paragraph of a quoted transcript opens with a quote mark and is never closed.
+    body = ("The governor spoke to the host on Sunday. A partial transcript follows:\n\n"
+            "\"HOST: Will the invited guest actually be in the hall tomorrow night?\n\n"
+            "\"GOVERNOR: No, she will not be attending the debate tomorrow night at all.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "“HOST: Then why did the campaign invite her in the first place?")
+    turns = [q for q in quotes_of(body, nlp) if q.cue == ":"]
+    assert [q.speaker for q in turns] == ["Host", "Governor", "Host"]
+    assert turns[1].text.startswith("No, she will not")
+
+
 @pytest.mark.parametrize(
     ("text", "inner"),
     [

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A label of one to three capitalised words before a colon at the start of a paragraph.
-TURN = re.compile(r"^(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}):[ \t]+(?P<words>\S[^\n]*)", re.M)
+# A label of one to three capitalised words before a colon at the start of a paragraph; a
+# transcript set as a block quotation opens each paragraph with a quote mark ('"PENCE: Well, ...').
+TURN = re.compile(r"^(?:[\"“„«'‘`]{1,2}[ \t]*)?(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}):[ \t]+(?P<words>\S[^\n]*)", re.M)
 # Labels that head a section or a question, never a speaker's turn.
 NOT_SPEAKERS = frozenset({
     "update", "updated", "note", "editor's note", "editor’s note", "correction", "clarification", "related",

@@ -228,3 +228,32 @@ def test_roles_are_clean_noun_phrases(nlp, body, speaker, role):
 )
 def test_who_holds_a_view(nlp, body, speakers):
     assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ("The border, the ministry said on Monday, will stay closed until Friday.", "ministry",
+         "The border, the ministry said on Monday, will stay closed until Friday"),
+        ("The rebels, the army said, had fled to the hills.", "army", "The rebels, the army said, had fled to the hills"),
+        ("The talks, the envoy told reporters, had failed.", "envoy", "The talks, the envoy told reporters, had failed"),
+    ],
+)
+def test_cue_set_off_by_commas_inside_its_content(nlp, body, speaker, content):
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [(q.speaker, q.text, q.direct) for q in top] == [(speaker, content, False)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["He met Anna, who said nothing, and left the city.", "The plan, which aides said nothing about, failed."],
+)
+def test_relative_clause_or_object_is_not_an_aside(nlp, body):
+    assert [q for q in quotes_of(body, nlp) if q.nested_in is None and q.cue == "said"] == []
+
+
+def test_description_with_another_role_is_not_the_last_speaker(nlp):
+    body = ("Senator Jim Jordan said the vote would be close.\n\n"
+            "The bill would pass next week, the minister said, and the border would open.")
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [q.speaker for q in top] == ["Jim Jordan", "minister"]

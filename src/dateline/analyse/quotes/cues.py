@@ -24,6 +24,10 @@ STANCE_PREPOSITIONS = ("for", "about", "on", "against", "to", "with")
 # 'spoke to reporters', 'talked with aides': whom they addressed; only 'about/on/of' is content.
 ADDRESSING_VERBS = ("speak", "talk")
 TOPIC_PREPOSITIONS = ("about", "on", "of")
+# An aside ('he said on Monday,') ends at most this many tokens after its verb, and the words
+# on either side of it are at least this many: shorter, it is a list or an apposition.
+MAX_ASIDE_TAIL = 5
+MIN_ASIDE_WORDS = 2
 EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
 
 
@@ -106,9 +110,34 @@ def find_subject(verb: Token) -> Token | None:
 
 
 def _say_content(verb: Token) -> tuple[int, int] | None:
-    """Content of a say-type verb: its clausal complement."""
+    """Content of a say-type verb: its clausal complement, or the sentence around an aside."""
     clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
-    return _subtree_chars(clauses[0]) if clauses else None
+    return _subtree_chars(clauses[0]) if clauses else _aside_content(verb)
+
+
+def _aside_content(verb: Token) -> tuple[int, int] | None:
+    """'The deal, he said, would be signed next week': a cue set off by commas inside its content.
+
+    The parse hangs such an aside on the content's verb (or makes it the root), so the verb
+    has no complement of its own; the content is the sentence on both sides of the aside.
+    """
+    subject, sentence = _own_subject(verb), verb.sent
+    if subject is None or subject.i > verb.i or subject.left_edge.i <= sentence.start or subject.tag_ in ("WP", "WDT"):
+        return None  # 'Anna, who said nothing,' is a relative clause, not an aside
+    objects = ("xcomp",) if verb.lemma_.lower() == "tell" else ("dobj", "dative", "xcomp")
+    if verb.dep_ == "relcl" or any(c.dep_ in objects for c in verb.children):
+        return None  # 'said nothing' has its own object ('told reporters' only names the hearers)
+    doc, opening = verb.doc, subject.left_edge.i - 1
+    closing = next((t.i for t in sentence if t.i > verb.i and t.text == ","), None)
+    if doc[opening].text != "," or closing is None or closing - verb.i > MAX_ASIDE_TAIL:
+        return None
+    if any(t.i > closing or t.i < opening for t in verb.subtree if t.dep_ not in ("advcl", "ccomp", "punct")):
+        return None  # the verb governs words beyond the commas: not an aside
+    before = [t for t in sentence if t.i < opening]
+    after = [t for t in sentence if t.i > closing]
+    if sum(not t.is_punct for t in before) < MIN_ASIDE_WORDS or sum(not t.is_punct for t in after) < MIN_ASIDE_WORDS:
+        return None
+    return token_span_chars(before + after)
 
 
 def _accuse_content(verb: Token) -> tuple[int, int] | None:

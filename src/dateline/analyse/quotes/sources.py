@@ -333,6 +333,6 @@ class ArticleSpeakers:
             match = known[best[1]]
             return SpeakerMention(match.name, match.role, "person", 0, 0, "description")
         spoke = self.last_speaker("person", sentence)
-        if spoke is not None:
+        if spoke is not None and not spoke.role:  # a speaker with another role is someone else
             return SpeakerMention(spoke.name, spoke.role, "person", 0, 0, "description")
         return self._as_written(core)

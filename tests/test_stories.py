@@ -106,3 +106,36 @@ def test_shared_names_alone_do_not_make_one_story() -> None:
         articles.append(made)
     opioid = cluster_stories(articles, {})["p3"]
     assert sum(1 for story in cluster_stories(articles, {}).values() if story == opioid) == 1
+
+
+UPRISINGS = {
+    "veldra": [
+        "Security forces in Veldra fired tear gas at protesters in Mirov on Friday, as crowds demanded that "
+        "President Anton Reik end his rule. Doctors in Mirov said twelve protesters were wounded.",
+        "Veldra's President Anton Reik said on Sunday that the crowds in Mirov were paid by foreign enemies, "
+        "and promised a new constitution for Veldra before the summer.",
+        "Anton Reik dismissed his cabinet on Tuesday as the protests in Mirov entered a second week. "
+        "Opposition leaders in Veldra called the move a trick and vowed to stay in the streets of Mirov.",
+    ],
+    "tarsia": [
+        "King Omar Salen of Tarsia ordered troops into Qadra on Saturday after a week of protests. "
+        "Residents of Qadra said soldiers had opened fire on a funeral, killing at least nine people.",
+        "Tarsia's King Omar Salen blamed armed gangs for the bloodshed in Qadra on Monday, while protesters "
+        "buried their dead and chanted against the regime of Omar Salen.",
+        "The army of Tarsia laid siege to Qadra on Wednesday, cutting water and power. Omar Salen's "
+        "government said the operation in Qadra would end when order was restored across Tarsia.",
+    ],
+}
+
+
+def test_two_uprisings_of_one_season_in_the_same_words_stay_apart(nlp) -> None:
+    # Reports of one region's season share their vocabulary; who and where tells the threads apart.
+    articles = []
+    for country, bodies in UPRISINGS.items():
+        for i, body in enumerate(bodies):
+            article = Article(id=f"{country}{i}", source=f"{country}{i}.txt", body=body,
+                              published=PublishedDate(date=f"2011-03-0{i * 2 + (country == 'tarsia') + 1}"))
+            parse(article, nlp)
+            articles.append(article)
+    expected = {frozenset(f"{c}{i}" for i in range(3)) for c in UPRISINGS}
+    assert groups(cluster_stories(articles, {})) == expected

@@ -1,10 +1,13 @@
 """Stories: articles of one running thread, clustered incrementally as they arrive.
 
-Each article is described by its TF-IDF vector (scikit-learn), its named entities and its
+Each article is described by its TF-IDF vector (scikit-learn), its entity profile (TF-IDF
+over its entity mentions, repeats kept: whom and where it is about, and how much) and its
 publication date. Candidates come from an inverted index over each article's strongest
 terms and entities, so an article is only ever compared with the few that share its key
-words, never with all others; a judge scores a candidate pair by content, entities and
-time, and pairs above `JOIN_SCORE` are joined (single link, strongest first).
+words, never with all others; a judge scores a candidate against a story by word cosine,
+entity-profile cosine and time, and an article joins the best story above `JOIN_SCORE`.
+Profiles, not a share of known names: a large story knows nearly every name of its region,
+so reports of a neighbouring uprising in the same words would join it on names alone.
 
 Assignments from earlier builds (`previous`) are kept as they are and two earlier stories
 are never merged, so story ids are stable; new articles join the story they link to, or
@@ -13,7 +16,7 @@ on input order, so neither does the result. Placed in date order, an early artic
 join a thread that already exists, so three passes follow over this build's articles: each
 may move to a larger candidate story that now fits it better, stories of up to `SMALL_STORY`
 articles may join a larger one, and a story whose centroid is `MERGE_COSINE` close to a
-larger one's joins it. These later passes move articles only through a pair of articles at
+larger one's (words and entity profile together, `thread_score`) joins it. These later passes move articles only through a pair of articles at
 least `PAIR_LINK` close (and the first pass only through one `FIRST_LINK` close), since
 centroids of unrelated reports from one season grow alike; last, an article left in a small
 story joins the story that holds most of its closest reports.
@@ -61,6 +64,11 @@ SMALL_STORY = 20
 # Two stories of this build whose centroids are this close tell one thread (a months-long war
 # founded twice before its name settled); unrelated threads of one region stay below 0.7.
 MERGE_COSINE = 0.75
+# With entities known, two stories join when the mean of their word and entity-profile cosines
+# is this high: halves of one thread name the same people and places in about the same
+# measure (T17 halves .48-.78), while threads of one region and season share words but not
+# names (.31-.42, Syria beside Libya, Egypt beside Libya).
+MERGE_THREAD = 0.45
 # Rounds in which a new article may move to a story that now fits it better than its own:
 # an early article joins the nearest thread of its day, which may not be its own thread.
 REFINE_ROUNDS = 2
@@ -94,6 +102,7 @@ class StoryFeatures:
 
     vectors: csr_matrix
     entities: list[frozenset[str]]
+    profiles: csr_matrix  # TF-IDF rows over each article's entity mentions (who and where, how often)
     days: list
     keys: list[list[str]]
 
@@ -114,6 +123,19 @@ def index_keys(row: csr_matrix, terms: np.ndarray, entities: frozenset[str]) -> 
     return [f"t:{terms[row.indices[i]]}" for i in order] + [f"e:{e}" for e in sorted(entities)]
 
 
+def entity_mentions(article: Article) -> list[str]:
+    """Every entity mention as its key, repeats kept: a report about Syria names Syria often."""
+    return [e.text.lower().removeprefix("the ").strip() for e in article.entities if e.label in ENTITY_LABELS]
+
+
+def entity_profiles(articles: list[Article]) -> csr_matrix:
+    """TF-IDF over entity mentions: names every report of a region carries weigh little."""
+    mentions = [entity_mentions(a) for a in articles]
+    if not any(mentions):
+        return csr_matrix((len(articles), 0))
+    return TfidfVectorizer(analyzer=lambda keys: keys, sublinear_tf=True).fit_transform(mentions).tocsr()
+
+
 def build_features(articles: list[Article]) -> StoryFeatures:
     """TF-IDF over titles and bodies, fitted on the articles at hand, and the other signals."""
     texts = [f"{a.title or ''}\n{a.body}" for a in articles]
@@ -125,7 +147,7 @@ def build_features(articles: list[Article]) -> StoryFeatures:
         vectors, terms = csr_matrix((len(texts), 0)), np.array([], dtype=str)
     entities = [entity_keys(a) for a in articles]
     keys = [index_keys(vectors[i], terms, entities[i]) for i in range(len(articles))]
-    return StoryFeatures(vectors, entities, [as_day(a.published.date) for a in articles], keys)
+    return StoryFeatures(vectors, entities, entity_profiles(articles), [as_day(a.published.date) for a in articles], keys)
 
 
 def time_factor(gap_days: int) -> float:
@@ -176,6 +198,7 @@ class StoryState:
     id: str
     vector: csr_matrix
     entities: Counter
+    profile: csr_matrix | None = None  # sum of the members' entity profiles
     first: object = None
     last: object = None
     size: int = 0
@@ -191,6 +214,7 @@ class StoryState:
     def add(self, features: StoryFeatures, i: int) -> None:
         """Take one more member into the centroid, the entity counts and the dates."""
         self.vector = self.vector + features.vectors[i]
+        self.profile = features.profiles[i] if self.profile is None else self.profile + features.profiles[i]
         self.size, self._norm = self.size + 1, None
         self.entities.update(features.entities[i])
         day = features.days[i]
@@ -201,6 +225,7 @@ class StoryState:
     def remove(self, features: StoryFeatures, i: int) -> None:
         """Take a member out of the centroid and entity counts (the date range stays)."""
         self.vector = self.vector - features.vectors[i]
+        self.profile = self.profile - features.profiles[i]
         self.size, self._norm = self.size - 1, None
         self.entities.subtract(features.entities[i])
         self.entities += Counter()  # drop names no member carries any more
@@ -216,11 +241,12 @@ def story_score(features: StoryFeatures, i: int, story: StoryState) -> float:
     """The judge: cosine to the story centroid, share of entities the story knows, time."""
     norm = story.norm
     content = float(features.vectors[i].multiply(story.vector).sum() / norm) if norm else 0.0
-    own = features.entities[i]
     if content < MIN_CONTENT:
         return content  # shared names alone ('Trump', 'Iowa') do not make one story
-    entity = sum(1 for e in own if e in story.entities) / len(own) if own and story.entities else 0.0
-    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if own and story.entities else 0.0)
+    profile = features.profiles[i]
+    known = profile.nnz and story.profile is not None and story.profile.nnz
+    entity = centroid_cosine(profile, story.profile) if known else 0.0
+    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if known else 0.0)
     score = (CONTENT_WEIGHT * content + ENTITY_WEIGHT * entity) / weight
     return score * time_factor(story.gap_days(features.days[i]))
 
@@ -272,8 +298,9 @@ def centroid_cosine(left: csr_matrix, right: csr_matrix) -> float:
 
 def stories_score(small: StoryState, large: StoryState) -> float:
     """The judge for two stories: centroid cosine, shared entities, and the gap between them."""
-    entity = sum(1 for e in small.entities if e in large.entities) / len(small.entities) if small.entities else 0.0
-    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if small.entities and large.entities else 0.0)
+    known = small.profile is not None and small.profile.nnz and large.profile is not None and large.profile.nnz
+    entity = centroid_cosine(small.profile, large.profile) if known else 0.0
+    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if known else 0.0)
     score = (CONTENT_WEIGHT * centroid_cosine(small.vector, large.vector) + ENTITY_WEIGHT * entity) / weight
     gap = large.gap_days(small.first) if small.first is not None else 0
     gap = min(gap, large.gap_days(small.last)) if small.last is not None else gap
@@ -324,7 +351,8 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
             own = states[placed[i]]
             near = index.candidates(i, features.keys[i])
             others = sorted(close_stories(features, i, near, placed, PAIR_LINK) - {own.id})
-            others = [s for s in others if states[s].size >= own.size]  # a small story fits anyone
+            # a small story fits anyone: only an established one (or one as large) may take the article
+            others = [s for s in others if states[s].size >= min(own.size, SMALL_STORY)]
             if not others:
                 continue
             own.remove(features, i)
@@ -338,8 +366,20 @@ def refine_stories(features: StoryFeatures, placed: dict[int, str], states: dict
             break
 
 
+def thread_score(small: StoryState, large: StoryState) -> float:
+    """How far two stories are one thread, less the bar they must clear (>= 0: merge).
+
+    The mean of their word and entity-profile cosines against `MERGE_THREAD`, or their word
+    cosine alone against `MERGE_COSINE` when no entities are known; times the time factor.
+    """
+    content = centroid_cosine(small.vector, large.vector)
+    known = small.profile is not None and small.profile.nnz and large.profile is not None and large.profile.nnz
+    score, bar = ((content + centroid_cosine(small.profile, large.profile)) / 2, MERGE_THREAD) if known else (content, MERGE_COSINE)
+    return score * time_factor(gap_between(small, large)) - bar
+
+
 def merge_close_stories(features: StoryFeatures, placed: dict[int, str], states: dict[str, StoryState], earlier: set[str]) -> None:
-    """A story of this build whose centroid is `MERGE_COSINE` close to a larger story's joins it."""
+    """A story of this build that `thread_score` finds one thread with a larger story joins it."""
     index = StoryIndex(features.keys, features.days)
     members: dict[str, list[int]] = defaultdict(list)
     for i, story in sorted(placed.items()):
@@ -347,8 +387,8 @@ def merge_close_stories(features: StoryFeatures, placed: dict[int, str], states:
     for story in sorted((s for s in members if s not in earlier), key=lambda s: (len(members[s]), s)):
         near = {placed[j] for i in members[story] for j in index.candidates(i, features.keys[i])} - {story}
         near = {s for s in near if len(members[s]) >= len(members[story])}
-        scored = [(centroid_cosine(states[story].vector, states[o].vector) * time_factor(gap_between(states[story], states[o])), o) for o in sorted(near)]
-        scored = [item for item in scored if item[0] >= MERGE_COSINE]
+        scored = [(thread_score(states[story], states[o]), o) for o in sorted(near)]
+        scored = [item for item in scored if item[0] >= 0]
         best = max((item for item in scored if linked(features, members[story], item[1], placed, index)), default=None)
         if best:
             absorb(story, best[1], features, members, placed, states)
@@ -407,8 +447,9 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
         states[story].add(features, i)
         placed[i] = story
     earlier = set(previous.values())
-    refine_stories(features, placed, states, [i for i in placed if articles[i].id not in previous and not articles[i].duplicate_of])
+    movable = [i for i in placed if articles[i].id not in previous and not articles[i].duplicate_of]
+    refine_stories(features, placed, states, movable)
     merge_new_stories(features, placed, states, earlier)
     merge_close_stories(features, placed, states, earlier)
-    adopt_strays(features, placed, states, [i for i in placed if articles[i].id not in previous and not articles[i].duplicate_of])
+    adopt_strays(features, placed, states, movable)
     return {articles[i].id: story for i, story in placed.items()}

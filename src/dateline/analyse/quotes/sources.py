@@ -243,10 +243,10 @@ class ArticleSpeakers:
                 enclosing: SpeakerMention | None = None) -> SpeakerMention:
         """Resolve a source's head token to a speaker, and remember it for later pronouns."""
         core = noun_phrase_core(source)
-        if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
-            source = source.head.head  # 'the envoy, who said ...': the envoy is the source mention
-            core = noun_phrase_core(source)
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+        if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
+            source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
+            core = noun_phrase_core(source)
         acronym = source.text.isupper() and len(source.text) > 1  # WHO is never 'who'
         if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
                             or source.lower_ in UNNAMING_WORDS):

@@ -257,3 +257,9 @@ def test_description_with_another_role_is_not_the_last_speaker(nlp):
             "The bill would pass next week, the minister said, and the border would open.")
     top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
     assert [q.speaker for q in top] == ["Jim Jordan", "minister"]
+
+
+def test_pronoun_in_a_line_of_capitals_is_a_pronoun_not_an_acronym(nlp):
+    body = "THEY SAID THE TALKS HAD FAILED.\n\nThe WHO said the virus was spreading fast."
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [q.speaker for q in top] == [None, "WHO"]

@@ -54,6 +54,13 @@ class PersonName:
     positions: list[int] = field(default_factory=list)
 
 
+def _in_capitals(token: Token) -> bool:
+    """True when the words around a token are capitals too: a shouted line, where 'THEY' is 'they'."""
+    doc = token.doc
+    around = [t for t in doc[max(token.i - 3, 0) : token.i + 4] if t.i != token.i and t.is_alpha and len(t.text) > 1]
+    return bool(around) and all(t.text.isupper() for t in around)
+
+
 def clean_name(text: str) -> str:
     """A name without a possessive ending or edge punctuation."""
     text = text.strip(NAME_STRIP)
@@ -247,7 +254,7 @@ class ArticleSpeakers:
         if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
             source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
             core = noun_phrase_core(source)
-        acronym = source.text.isupper() and len(source.text) > 1  # WHO is never 'who'
+        acronym = source.text.isupper() and len(source.text) > 1 and not _in_capitals(source)  # WHO is never 'who'
         if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
                             or source.lower_ in UNNAMING_WORDS):
             found = self._pronoun(source, sentence, inside, enclosing)

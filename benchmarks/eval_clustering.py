@@ -1,7 +1,7 @@
 """Story clustering on Timeline17: the topic folders mixed into one stream, pairwise F1.
 
 Usage: .venv/bin/python benchmarks/eval_clustering.py [--limit N] [--seed S]
-       .venv/bin/python benchmarks/eval_clustering.py --db STORE [--t17 /work/scratch/t17]
+       .venv/bin/python benchmarks/eval_clustering.py --db STORE [--t17 /work/scratch/t17 or a dated feed folder]
        .venv/bin/python benchmarks/eval_clustering.py --polnear 20 [--seed S] [--build DIR]
 
 Every article of ../shared/data/timeline17 becomes an Article (body = the folder's text,
@@ -141,7 +141,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="sample this many articles (0: all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", type=Path, help="score the stories of this dateline store instead")
-    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies the store was built from")
+    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies or the dated feed (t17data.feed) the store was built from")
     parser.add_argument("--polnear", type=int, default=0, help="cluster this many random PolNeAR articles instead")
     parser.add_argument("--build", type=Path, help="with --polnear: run them through dateline build in this scratch folder")
     options = parser.parse_args()

@@ -1,7 +1,7 @@
 """Timeline summarisation on Timeline17 with the field's protocol and metrics.
 
 Usage: .venv/bin/python benchmarks/eval_timeline17.py [--limit N]
-       .venv/bin/python benchmarks/eval_timeline17.py --db STORE [--t17 /work/scratch/t17]
+       .venv/bin/python benchmarks/eval_timeline17.py --db STORE [--t17 /work/scratch/t17 or a dated feed folder]
 
 Protocol (as in Martschat & Markert 2018 and news-tls, Gholipour Ghalandari & Ifrim 2020):
 each of the 19 gold timelines is evaluated on its own collection; articles published
@@ -409,7 +409,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="at most N articles per collection (0: all)")
     parser.add_argument("--db", type=Path, help="score the timelines of this dateline store instead")
-    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies the store was built from")
+    parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies or the dated feed (t17data.feed) the store was built from")
     parser.parse_args(namespace=OPTIONS)
     if not T17.is_dir():
         sys.exit(f"{T17} is absent")

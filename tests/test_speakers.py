@@ -25,6 +25,10 @@ def article_with(*speakers: tuple[str, str | None]) -> Article:
         (["Russia's Defense Ministry", "Russian Defense Ministry"], 1),
         (["Russian Defense Ministry", "Russian Foreign Ministry"], 2),
         (["Ian Cole", "Ian Cale"], 2),
+        (["Recep Tayyip Erdogan", "Tayyip Erdogan"], 1),
+        (["Anna Maria Berg", "Maria Berg", "Tom Berg"], 2),
+        (["Hillary Rodham Clinton", "Bill Clinton"], 2),
+        (["Saif al Islam Gaddafi", "Muammar al Gaddafi"], 2),
     ],
 )
 def test_grouping(names, groups):

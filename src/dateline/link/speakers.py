@@ -53,8 +53,9 @@ class _Group:
 
     @property
     def canonical(self) -> str:
-        """The fullest, most used name of the group."""
-        return max(self.names, key=lambda n: (not _is_cut(n), len(n.split()), self.names[n], n))
+        """The most used full name of the group (the fullest on a tie): a rare longer form is
+        often a name with a caption credit or a clock glued on ('BST Thad Allen')."""
+        return max(self.names, key=lambda n: (not _is_cut(n), len(n.split()) > 1, self.names[n], len(n.split()), n))
 
 
 def slug(name: str) -> str:
@@ -148,9 +149,21 @@ def _surnames_match(left: str, right: str) -> bool:
 
 
 def _first_names_fit(known: str, name: str) -> bool:
-    """First names compatible after folding romanisations (Moammar ~ Muammar)."""
+    """First names compatible after folding romanisations (Moammar ~ Muammar), or one name's
+    given names a run of the other's (Tayyip Erdogan ~ Recep Tayyip Erdogan: a middle name used alone)."""
     return first_names_compatible(known, name) or first_names_compatible(
-        fold_transliteration(_ascii(known)), fold_transliteration(_ascii(name)))
+        fold_transliteration(_ascii(known)), fold_transliteration(_ascii(name))) or _given_names_within(known, name)
+
+
+def _given_names_within(left: str, right: str) -> bool:
+    """True when the given names of the shorter name are a run of the longer one's, past its first."""
+    short, long = sorted((left.split()[:-1], right.split()[:-1]), key=len)
+    if not short or len(short) == len(long) or all(w.lower() in NAME_PARTICLES for w in short):
+        return False
+    if not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in long):
+        return False  # 'BST Thad Allen', 'Patrick Semansky/AP Barack Obama': not given names
+    runs = (long[i : i + len(short)] for i in range(1, len(long) - len(short) + 1))
+    return any([w.lower() for w in run] == [w.lower() for w in short] for run in runs)
 
 
 def _dominates(first: _Group, second: _Group) -> bool:

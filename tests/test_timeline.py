@@ -180,3 +180,13 @@ def test_summary_is_the_sentence_that_states_the_day(nlp) -> None:
     strikes = [e for e in told(nlp, body) if e.kind == "strike"]
     assert len(strikes) == 1 and strikes[0].summary == "Rebels bombed the airport on Monday."
     assert len(strikes[0].sources) == 2
+
+
+def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
+    body = (
+        "Rebel fighters bombed the Harbour Bridge on Monday, cutting the road to the port.\n\n"
+        "Government jets bombed the Ministry of Oil on Monday, the rebels said."
+    )
+    strikes = [e for e in told(nlp, body) if e.kind == "strike"]
+    assert len(strikes) == 2
+    assert all(len(e.sources) == 1 for e in strikes)

@@ -167,8 +167,14 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
         return False, "different kind or role"
     shared = shared_actors(ea, eb)
     dated, why = dates_agree(a, b)
+    # One article often reports several events of a kind on one day ('the WHO said on Thursday
+    # ...', 'Mexico's toll rose on Thursday'): within one article, a mention that names nothing
+    # ('The bombing destroyed ...') continues the event before it; two that name different
+    # things are two events.
+    names_a, names_b = sentence_names(a), sentence_names(b)
     one_article = a.article.id == b.article.id
-    named = one_article or (ea.place and eb.place) or shared or sentence_names(a) & sentence_names(b)
+    continues = one_article and not (names_a and names_b)
+    named = continues or (ea.place and eb.place) or shared or names_a & names_b
     if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and (one_article or places_agree(ea, eb)):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:

@@ -13,7 +13,7 @@ from dateline.analyse.events import extract_events
 from dateline.analyse.nlp import parse
 from dateline.link.events import Mention, infer_dates, link_events, same_event
 from dateline.model import Article, EventMention, PublishedDate, to_dict
-from dateline.tell.timeline import build_timeline, summarise_story
+from dateline.tell.timeline import build_timeline, summarise_story, without_page_header
 
 CONTRACT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "export.schema.json"
 # Publication dates the seed pages state (facts of the pages, not of the code).
@@ -190,3 +190,20 @@ def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
     strikes = [e for e in told(nlp, body) if e.kind == "strike"]
     assert len(strikes) == 2
     assert all(len(e.sources) == 1 for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("line", "summary"),
+    [
+        ("KESSEL | Tue Apr 28, 2009 9:03 pm BST KESSEL (Reuters) - Rebels bombed the airport of Kessel on Monday night.",
+         "Rebels bombed the airport of Kessel on Monday night."),
+        ("Wednesday 17 June 2009 15.39 BST Officials today warned farmers to keep their pigs indoors for a week.",
+         "Officials today warned farmers to keep their pigs indoors for a week."),
+        ("Ann Reporter | 14:07 PM, Monday, 1 June 2009 A leading expert predicted a second wave in the autumn.",
+         "A leading expert predicted a second wave in the autumn."),
+        ("The ministry said on Monday 12 June 2009 10:00 the talks would resume in Geneva.",
+         "The ministry said on Monday 12 June 2009 10:00 the talks would resume in Geneva."),
+    ],
+)
+def test_summary_drops_a_page_header_run_into_the_lead(line, summary) -> None:
+    assert without_page_header(line) == summary

@@ -35,6 +35,19 @@ FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our
 QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:\w+\s+){0,4}?(?:said|says|told|added)\b")
 # Headline labels of pieces that comment on the news rather than report it.
 COMMENT_LABELS = ("analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "q&a", "timeline", "live", "in pictures", "view", "why ", "how ", "what ")
+# A page header run into a lead sentence in one-line-per-sentence text: '[PLACE |] Tue Apr 28,
+# 2009 9:03 pm BST', 'Wednesday 17 June 2009 15.39 BST', 'Byline | 14:07 PM, Monday, 1 June 2009'.
+PAGE_HEADER = re.compile(
+    r"^(?:[^|.!?]{1,60}\|\s*)?(?:"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+\d{4},?"
+    r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?\s*(?:[A-Z]{2,4}\b)?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M)?,?\s+(?:[A-Z][a-z]+day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r")\s+"
+)
+# A wire dateline opening the lead: 'LONDON (Reuters) - ', 'NEW YORK Aug 18 (Reuters) - '.
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:\s+[A-Z][a-z]{2}\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|CNN)\)\s*[-–—]+\s*")
+# What must be left of a sentence after its header: a sentence, not a fragment.
+MIN_SUMMARY_CHARS = 40
 # The kind that says someone spoke: news on its own only on a day with nothing more specific.
 STATEMENT_KIND = "statement"
 
@@ -105,10 +118,19 @@ def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
 
 def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset()) -> str:
     """The source sentence that reads best as a line: the reporter's voice, states the date, near ideal length."""
-    return min(
+    return without_page_header(min(
         (s.sentence for s in sources),
         key=lambda text: (not reporter_voice(text), text not in dated, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
-    )
+    ))
+
+
+def without_page_header(text: str) -> str:
+    """A summary without the page header and wire dateline a scraped line may open with."""
+    for furniture in (PAGE_HEADER, WIRE_DATELINE):
+        rest = furniture.sub("", text, count=1)
+        if rest != text and len(rest) >= MIN_SUMMARY_CHARS and rest[:1].isupper():
+            text = rest
+    return text
 
 
 def undated_but_placed(event: LinkedEvent) -> bool:

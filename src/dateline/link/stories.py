@@ -197,8 +197,7 @@ class StoryState:
 
     id: str
     vector: csr_matrix
-    entities: Counter
-    profile: csr_matrix | None = None  # sum of the members' entity profiles
+    profile: csr_matrix  # sum of the members' entity profiles
     first: object = None
     last: object = None
     size: int = 0
@@ -214,9 +213,8 @@ class StoryState:
     def add(self, features: StoryFeatures, i: int) -> None:
         """Take one more member into the centroid, the entity counts and the dates."""
         self.vector = self.vector + features.vectors[i]
-        self.profile = features.profiles[i] if self.profile is None else self.profile + features.profiles[i]
+        self.profile = self.profile + features.profiles[i]
         self.size, self._norm = self.size + 1, None
-        self.entities.update(features.entities[i])
         day = features.days[i]
         if day is not None:
             self.first = min(self.first or day, day)
@@ -227,8 +225,6 @@ class StoryState:
         self.vector = self.vector - features.vectors[i]
         self.profile = self.profile - features.profiles[i]
         self.size, self._norm = self.size - 1, None
-        self.entities.subtract(features.entities[i])
-        self.entities += Counter()  # drop names no member carries any more
 
     def gap_days(self, day) -> int:
         """Days from a date to the story's date range (0 inside it or when unknown)."""
@@ -238,16 +234,12 @@ class StoryState:
 
 
 def story_score(features: StoryFeatures, i: int, story: StoryState) -> float:
-    """The judge: cosine to the story centroid, share of entities the story knows, time."""
+    """The judge: cosine to the story centroid, cosine of the entity profiles, time."""
     norm = story.norm
     content = float(features.vectors[i].multiply(story.vector).sum() / norm) if norm else 0.0
     if content < MIN_CONTENT:
         return content  # shared names alone ('Trump', 'Iowa') do not make one story
-    profile = features.profiles[i]
-    known = profile.nnz and story.profile is not None and story.profile.nnz
-    entity = centroid_cosine(profile, story.profile) if known else 0.0
-    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if known else 0.0)
-    score = (CONTENT_WEIGHT * content + ENTITY_WEIGHT * entity) / weight
+    score = judged(content, profile_cosine(features.profiles[i], story.profile))
     return score * time_factor(story.gap_days(features.days[i]))
 
 
@@ -296,12 +288,21 @@ def centroid_cosine(left: csr_matrix, right: csr_matrix) -> float:
     return float(left.multiply(right).sum() / norms) if norms else 0.0
 
 
+def profile_cosine(left: csr_matrix, right: csr_matrix) -> float | None:
+    """Cosine of two (summed) entity profiles, or None when either names no one."""
+    return centroid_cosine(left, right) if left.nnz and right.nnz else None
+
+
+def judged(content: float, entity: float | None) -> float:
+    """Word and entity evidence weighed together; words alone when no entities are known."""
+    if entity is None:
+        return content
+    return (CONTENT_WEIGHT * content + ENTITY_WEIGHT * entity) / (CONTENT_WEIGHT + ENTITY_WEIGHT)
+
+
 def stories_score(small: StoryState, large: StoryState) -> float:
-    """The judge for two stories: centroid cosine, shared entities, and the gap between them."""
-    known = small.profile is not None and small.profile.nnz and large.profile is not None and large.profile.nnz
-    entity = centroid_cosine(small.profile, large.profile) if known else 0.0
-    weight = CONTENT_WEIGHT + (ENTITY_WEIGHT if known else 0.0)
-    score = (CONTENT_WEIGHT * centroid_cosine(small.vector, large.vector) + ENTITY_WEIGHT * entity) / weight
+    """The judge for two stories: centroid cosine, entity-profile cosine, and the gap between them."""
+    score = judged(centroid_cosine(small.vector, large.vector), profile_cosine(small.profile, large.profile))
     gap = large.gap_days(small.first) if small.first is not None else 0
     gap = min(gap, large.gap_days(small.last)) if small.last is not None else gap
     return score * time_factor(gap)
@@ -372,9 +373,8 @@ def thread_score(small: StoryState, large: StoryState) -> float:
     The mean of their word and entity-profile cosines against `MERGE_THREAD`, or their word
     cosine alone against `MERGE_COSINE` when no entities are known; times the time factor.
     """
-    content = centroid_cosine(small.vector, large.vector)
-    known = small.profile is not None and small.profile.nnz and large.profile is not None and large.profile.nnz
-    score, bar = ((content + centroid_cosine(small.profile, large.profile)) / 2, MERGE_THREAD) if known else (content, MERGE_COSINE)
+    content, entity = centroid_cosine(small.vector, large.vector), profile_cosine(small.profile, large.profile)
+    score, bar = (content, MERGE_COSINE) if entity is None else ((content + entity) / 2, MERGE_THREAD)
     return score * time_factor(gap_between(small, large)) - bar
 
 
@@ -443,7 +443,7 @@ def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[s
             chosen = choose_story(features, i, [states[s] for s in sorted(candidates)])
             story = chosen.id if chosen else story_id(article.id)
         if story not in states:
-            states[story] = StoryState(story, features.vectors[i] * 0, Counter())
+            states[story] = StoryState(story, features.vectors[i] * 0, features.profiles[i] * 0)
         states[story].add(features, i)
         placed[i] = story
     earlier = set(previous.values())

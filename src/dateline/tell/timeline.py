@@ -18,6 +18,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon, sentence_timexes
+from dateline.clean.header import find_dateline
 from dateline.link.events import LinkedEvent
 from dateline.model import Article, EventMention, SourceRef, TimelineEntry
 
@@ -44,8 +45,6 @@ PAGE_HEADER = re.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M)?,?\s+(?:[A-Z][a-z]+day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
     r")\s+"
 )
-# A wire dateline opening the lead: 'LONDON (Reuters) - ', 'NEW YORK Aug 18 (Reuters) - '.
-WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:\s+[A-Z][a-z]{2}\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|CNN)\)\s*[-–—]+\s*")
 # What must be left of a sentence after its header: a sentence, not a fragment.
 MIN_SUMMARY_CHARS = 40
 # The kind that says someone spoke: news on its own only on a day with nothing more specific.
@@ -125,12 +124,16 @@ def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] =
 
 
 def without_page_header(text: str) -> str:
-    """A summary without the page header and wire dateline a scraped line may open with."""
-    for furniture in (PAGE_HEADER, WIRE_DATELINE):
-        rest = furniture.sub("", text, count=1)
-        if rest != text and len(rest) >= MIN_SUMMARY_CHARS and rest[:1].isupper():
-            text = rest
-    return text
+    """A summary without the page header and wire dateline a scraped line may open with
+    (the dateline as the cleaner reads it: 'LONDON (Reuters) - ')."""
+    text = _kept_if_sentence(text, PAGE_HEADER.sub("", text, count=1))
+    dateline = find_dateline([text])
+    return _kept_if_sentence(text, text[len(dateline.text):].lstrip()) if dateline else text
+
+
+def _kept_if_sentence(text: str, rest: str) -> str:
+    """`rest` when what is left still reads as a sentence, else `text` as it was."""
+    return rest if len(rest) >= MIN_SUMMARY_CHARS and rest[:1].isupper() else text
 
 
 def undated_but_placed(event: LinkedEvent) -> bool:

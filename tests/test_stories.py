@@ -139,3 +139,48 @@ def test_two_uprisings_of_one_season_in_the_same_words_stay_apart(nlp) -> None:
             articles.append(article)
     expected = {frozenset(f"{c}{i}" for i in range(3)) for c in UPRISINGS}
     assert groups(cluster_stories(articles, {})) == expected
+
+
+SIEGE_FACTS = [
+    "aid convoys reached the besieged districts of Kessel",
+    "shelling hit the besieged districts of Kessel overnight",
+    "the truce between Norland and the Eastern Front held in Kessel",
+    "Minister Paula Brandt said more aid convoys would enter Kessel",
+    "the Eastern Front accused Norland of breaking the Kessel truce",
+    "doctors in Kessel said wounded civilians waited for evacuation",
+    "Norland troops and Eastern Front fighters exchanged fire near Kessel",
+]
+DISTRICTS = ("Alder Birkholm Cedrow Dunmere Elsfeld Farrow Gindel Hollin Ilvers Jaskow Korrin Lusten Morvel "
+             "Narrow Oskel Perrin Quellin Rostock Selvin Tarrow Ulmen Varrin Wesker Yelden").split()
+# A feature on one corner of the siege: it touches every district the daily reports name, one
+# each, and the thread's people and places, in words of its own.
+SIDE_REPORT = (
+    f"Hanna Oder's bread van crosses Kessel nightly: {', '.join(DISTRICTS)}. Paula Brandt of Norland rode with "
+    "her; the Eastern Front lets it pass. Her rye loaves are dense and sour, baked with caraway from her "
+    "grandmother's recipe book. Children wave torches at the headlights, and old men trade cigarettes for "
+    "crusts. Oder hums hymns while she drives, and her dog Pim sleeps on the flour sacks. Before the war she "
+    "sold cakes at weddings and christenings, iced with marzipan roses. Her husband mends the engine with wire "
+    "and prayers; the tyres are bald, the exhaust coughs blue smoke. Customers pay in coins, coupons, eggs or "
+    "nothing at all, and she writes every debt in pencil. On Sundays she rests, reads detective novels and "
+    "waters tomatoes on the balcony."
+)
+
+
+def test_a_side_report_of_a_large_thread_joins_it_and_an_unrelated_one_stays_apart(nlp) -> None:
+    # No single daily report is close to the feature (its best pair is under every pass's floor),
+    # but its words and its names both lean towards the 24-report thread: it joins it. A chess
+    # report of the same days stays apart.
+    articles = []
+    for n, district in enumerate(DISTRICTS):
+        facts = [SIEGE_FACTS[(n + k) % len(SIEGE_FACTS)] for k in range(3)]
+        body = (f"On day {n + 3} of the siege, {facts[0]}. Officials in {district} said {facts[1]}. "
+                f"Residents of {district} reported that {facts[2]}, and {district} waited.")
+        articles.append(Article(id=f"s{n:02}", source=f"s{n}.txt", body=body, published=PublishedDate(date=f"2022-04-{n + 1:02}")))
+    articles.append(Article(id="side", source="side.txt", body=SIDE_REPORT, published=PublishedDate(date="2022-04-12")))
+    articles.append(Article(id="chess", source="chess.txt", body=" ".join(CHESS), published=PublishedDate(date="2022-04-12")))
+    for article in articles:
+        parse(article, nlp)
+    assignment = cluster_stories(articles, {})
+    assert len({assignment[f"s{n:02}"] for n in range(len(DISTRICTS))}) == 1
+    assert assignment["side"] == assignment["s00"]
+    assert assignment["chess"] != assignment["s00"]

@@ -24,15 +24,19 @@ published results are printed beside both.
 `--db` scores the full pipeline instead: the timelines of a real `dateline build` store of
 the flat T17 copies (`benchmarks/t17data.py`). For each gold timeline, the entries of the
 stored stories that cite articles of its collection published in its range are its
-candidates (background entries left out); a date ranks by how many of those articles its
-entries cite (an article whose cited sentence states the day counting double, as a stated
-date does above), and each date gets the summaries of its best-cited entries, L dates and k
-lines as in the protocol. Only collections present in the store are scored.
+candidates (background entries left out). A date ranks by how the collection's articles in
+range refer to it: each article whose time expressions state the day counts 1, plus the log
+of how many days after the day it was published (coverage keeps returning to the key days of
+a story; a day named only on the day itself is news of that day alone). Each of the L best
+dates gets the summaries of its k entries nearest the TF-IDF centroid of all the sentences the
+day's entries cite (the day's common account), as in the protocol. Only collections present
+in the store are scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import statistics
 import sys
@@ -315,67 +319,88 @@ class StoredEntry:
     day: date
     summary: str
     articles: frozenset[str]
-    stated: frozenset[str]  # the citing articles whose cited sentence states the day itself
+    sentences: tuple[tuple[str, str], ...]  # (article, sentence) of every source
 
 
-def stated_days(article) -> dict[str, set[str]]:
-    """Sentence text -> the days its own time expressions state (YYYY-MM-DD)."""
-    days: dict[str, set[str]] = defaultdict(set)
+def mentioned_days(article) -> set[date]:
+    """The days an article's own time expressions state (day or time precision)."""
+    days = set()
     for mention in article.timexes:
-        if mention.sentence is not None and mention.sentence < len(article.sentences) and mention.precision in ("day", "time"):
-            days[article.sentences[mention.sentence].text].add(mention.value[:10])
+        if mention.type == "DATE" and mention.precision in ("day", "time"):
+            try:
+                days.add(date.fromisoformat(mention.value[:10]))
+            except ValueError:
+                continue
     return days
 
 
-def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict]:
-    """Every main-line entry of the store dated to a day, and the T17 truth of its articles."""
+def stored_entries(db: Path, flat: Path) -> tuple[list[StoredEntry], dict, dict[str, set[date]]]:
+    """Every main-line entry of the store dated to a day, the T17 truth of its articles, and the
+    days each article mentions."""
     with Store(db) as store:
         articles, stories = store.articles(), store.stories()
-    days = {a.id: stated_days(a) for a in articles}
     entries = [
         StoredEntry(
             date.fromisoformat(e.date),
             e.summary,
             frozenset(s.article for s in e.sources),
-            frozenset(s.article for s in e.sources if e.date in days.get(s.article, {}).get(s.sentence, ())),
+            tuple((s.article, s.sentence) for s in e.sources),
         )
         for story in stories
         for e in story.timeline
         if e.date and e.precision == "day" and not e.background
     ]
-    return entries, stored_truth(articles, flat_documents(flat))
+    return entries, stored_truth(articles, flat_documents(flat)), {a.id: mentioned_days(a) for a in articles}
 
 
-def stored_timeline(entries: list[StoredEntry], truth: dict, topic: str, gold: Timeline) -> Timeline:
+def day_support(day: date, articles: set[str], truth: dict, mentions: dict[str, set[date]]) -> float:
+    """How the articles refer to a day: 1 for each that states it, plus the log of the days after
+    the day that it was published."""
+    support = 0.0
+    for article in articles:
+        if day in mentions.get(article, ()):
+            later = (date.fromisoformat(truth[article].date) - day).days
+            support += 1 + math.log1p(max(later, 0))
+    return support
+
+
+def common_account(entries: list[StoredEntry], own: set[str], per_date: int) -> list[str]:
+    """The summaries of the `per_date` entries nearest the centroid of every sentence they cite."""
+    pool = list(dict.fromkeys(text for entry in entries for article, text in entry.sentences if article in own))
+    summaries = list(dict.fromkeys(entry.summary for entry in entries))
+    try:
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(pool + summaries)
+    except ValueError:  # no words at all
+        return summaries[:per_date]
+    centroid = np.asarray(vectorizer.transform(pool).mean(axis=0)).ravel()
+    closeness = vectorizer.transform(summaries) @ centroid
+    ranked = sorted(zip(summaries, closeness, strict=True), key=lambda item: (-item[1], item[0]))
+    return [text for text, _ in ranked[:per_date]]
+
+
+def stored_timeline(entries: list[StoredEntry], truth: dict, mentions: dict[str, set[date]], topic: str, gold: Timeline) -> Timeline:
     """The pipeline's timeline for one gold timeline: its collection's entries, L dates, k lines."""
     start, end = min(gold), max(gold)
     size, per_date = len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
     own = {a for a, doc in truth.items() if doc.topic == topic and start <= date.fromisoformat(doc.date) <= end}
-    stated: dict[date, set[str]] = defaultdict(set)
-    citing: dict[date, set[str]] = defaultdict(set)
-    lines: dict[date, list[tuple[float, str]]] = defaultdict(list)
+    by_day: dict[date, list[StoredEntry]] = defaultdict(list)
     for entry in entries:
         if entry.articles & own and start <= entry.day <= end:
-            stated[entry.day] |= entry.stated & own
-            citing[entry.day] |= entry.articles & own
-            lines[entry.day].append((len(entry.stated & own) + len(entry.articles & own), entry.summary))
-    support = {day: len(stated[day]) + PUBLISHED_ON_WEIGHT * len(citing[day] - stated[day]) for day in citing}
-    timeline: Timeline = {}
-    for day, _ in sorted(support.items(), key=lambda item: (-item[1], item[0]))[:size]:
-        ranked = sorted(lines[day], key=lambda item: (-item[0], item[1]))
-        timeline[day] = list(dict.fromkeys(text for _, text in ranked))[:per_date]
-    return timeline
+            by_day[entry.day].append(entry)
+    support = {day: day_support(day, own, truth, mentions) for day in by_day}
+    best = sorted(support.items(), key=lambda item: (-item[1], item[0]))[:size]
+    return {day: common_account(by_day[day], own, per_date) for day, _ in best}
 
 
 def score_store(db: Path) -> dict[str, list[tuple[float, float, float]]]:
     """Scores of the stored timelines for every gold timeline whose collection is in the store."""
-    entries, truth = stored_entries(db, OPTIONS.t17)
+    entries, truth, mentions = stored_entries(db, OPTIONS.t17)
     topics = sorted({doc.topic for doc in truth.values()})
     rows, checked = [], []
     for topic in topics:
         for path in sorted((T17 / topic / "timelines").glob("*.txt")):
             gold = read_timeline(path)
-            predicted = stored_timeline(entries, truth, topic, gold)
+            predicted = stored_timeline(entries, truth, mentions, topic, gold)
             rows.append(scores(predicted, gold))
             checked.append(tilse_scores(predicted, gold))
     print(f"{db}: {len(truth)} articles of {len(topics)} collection(s): {', '.join(topics)}")

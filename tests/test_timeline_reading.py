@@ -109,6 +109,20 @@ def test_one_event_from_three_outlets_and_a_copy_is_one_entry_citing_all(nlp) ->
     assert entry.summary in {text for _, text in REPORTS.values()}
 
 
+def test_summary_is_the_common_account_not_one_outlets_long_aside(nlp) -> None:
+    reports = {
+        "cnn": ("CNN", "Rebels shot down a government helicopter over Brega on Tuesday."),
+        "bbc": ("BBC", "A government helicopter was shot down by rebels over Brega on Tuesday."),
+        "aj": ("Al Jazeera", "Rebels shot down a government helicopter near Brega on Tuesday, the second such loss."),
+        "ft": ("Financial Times", "On Tuesday, as oil traders in London watched prices climb and insurers pulled cover from "
+                                  "tankers off the coast, rebels shot down a helicopter near Brega, they said."),
+    }
+    articles = [article(nlp, key, text, outlet) for key, (outlet, text) in reports.items()]
+    timeline = [e for e in build_timeline(articles, link_events(articles)) if e.date == "2011-03-08"]
+    assert len(timeline) == 1 and len(timeline[0].sources) == 4, timeline
+    assert timeline[0].summary in {reports[key][1] for key in ("cnn", "bbc", "aj")}
+
+
 def test_two_events_of_one_day_stay_apart(nlp) -> None:
     articles = [
         article(nlp, "a", "Warplanes bombed rebel positions in Sirte on Monday.", "CNN"),

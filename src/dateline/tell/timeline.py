@@ -115,12 +115,41 @@ def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
     return entry.kind != STATEMENT_KIND and any(text in dated for text in quoted)
 
 
-def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset()) -> str:
-    """The source sentence that reads best as a line: the reporter's voice, states the date, near ideal length."""
+def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset(),
+                 vectorizer: TfidfVectorizer | None = None) -> str:
+    """The source sentence that reads best as the event's line: the reporter's voice, states the
+    date, says what most of the event's sentences say (nearest their TF-IDF centroid: the
+    common account, not one outlet's aside), then near ideal length."""
+    texts = list(dict.fromkeys(s.sentence for s in sources))
+    central = centrality_of(texts, vectorizer)
     return without_page_header(min(
-        (s.sentence for s in sources),
-        key=lambda text: (not reporter_voice(text), text not in dated, abs(len(text) - IDEAL_SUMMARY_CHARS), text),
+        texts,
+        key=lambda text: (not reporter_voice(text), text not in dated, -central.get(text, 0.0), abs(len(text) - IDEAL_SUMMARY_CHARS), text),
     ))
+
+
+def centrality_of(texts: list[str], vectorizer: TfidfVectorizer | None) -> dict[str, float]:
+    """Each text's cosine to the mean of the texts (rounded, so near ties fall to length); none
+    for fewer than three texts, where no account is common to most of them."""
+    if vectorizer is None or len(texts) < 3:
+        return {}
+    return {text: round(float(score), 2) for text, score in zip(texts, centroid_cosines(vectorizer.transform(texts)), strict=True)}
+
+
+def centroid_cosines(vectors) -> np.ndarray:
+    """Cosine of each TF-IDF row to the mean of the rows (zeros when they hold no words)."""
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    return np.asarray(vectors @ centroid).ravel() / norm if norm else np.zeros(vectors.shape[0])
+
+
+def sentence_vectorizer(entries: list[TimelineEntry]) -> TfidfVectorizer | None:
+    """TF-IDF fitted on every sentence a story's entries cite (None when they hold no words)."""
+    texts = list(dict.fromkeys(s.sentence for entry in entries for s in entry.sources))
+    try:
+        return TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(texts)
+    except ValueError:
+        return None
 
 
 def without_page_header(text: str) -> str:
@@ -251,8 +280,9 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     entries = drop_side_statements(one_entry_per_sentence(entries, sentence_owners(entries, linked, by_id)))
     dated = {event.id: dated_sentences(event, by_id) for event in linked}
     entries = [e for e in entries if told_as_event(e, dated[e.id])]
+    vectorizer = sentence_vectorizer(entries)
     for entry in entries:
-        entry.summary = best_summary(entry.sources, dated=dated[entry.id])
+        entry.summary = best_summary(entry.sources, dated=dated[entry.id], vectorizer=vectorizer)
     mark_background(entries, articles)
     return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.time or "", kind_rank(e.kind), e.id))
 
@@ -270,9 +300,7 @@ def centrality(articles: list[Article]) -> list[float]:
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # no words at all
         return [0.0] * len(articles)
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid))
-    return list(vectors @ centroid / norm) if norm else [0.0] * len(articles)
+    return list(centroid_cosines(vectors))
 
 
 def story_title(articles: list[Article], timeline: list[TimelineEntry]) -> str:

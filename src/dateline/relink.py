@@ -5,6 +5,8 @@ Each stage runs over every stored article and finds its candidates by blocking o
 stays as stored, and no stored article is lost. Only rows that change are written: an
 article whose record is unchanged is not rewritten, and a story is told again only when one
 of its articles, or an event it cites, changed; the others keep their ids and entries.
+After an upgrade of the code that links events and tells stories (`telling_version`, a
+digest of its source), every story is told again once, so no store keeps stale timelines.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
+from dateline import __version__
 from dateline.link.duplicates import find_duplicates
 from dateline.link.events import infer_dates, link_events
 from dateline.link.speakers import link_speakers
@@ -24,6 +29,10 @@ from dateline.model import Article, Speaker, Story, to_dict
 from dateline.store import Store
 from dateline.tell.compare import compare_claims, framing_terms
 from dateline.tell.timeline import build_timeline, summarise_story
+
+# The store setting naming the code version its stories were told with, and that code.
+TOLD_WITH = "told_with"
+TELLING_SOURCES = ("link/events.py", "tell/timeline.py", "tell/compare.py", "relink.py")
 
 
 @dataclass
@@ -104,8 +113,12 @@ def relink(store: Store, warn: Callable[[str], None] | None = None) -> LinkRepor
     groups = group_by_story(articles)
     told: list[Story] = []
     touched = touched_stories(changed, before, linked, groups, store.story_ids())
+    if store.setting(TOLD_WITH) != telling_version():
+        touched = set(groups)  # told by other code: tell every story again
     stages.run("tell", lambda: told.extend(tell_stories(touched, groups, linked, stages)), "stories")
-    stages.run("write stories", lambda: _count(report, "stories_written", store.sync_stories(told, set(groups))), "stories")
+    if stages.run("write stories", lambda: _count(report, "stories_written", store.sync_stories(told, set(groups))), "stories") \
+            and len(told) == len(touched):
+        store.set_setting(TOLD_WITH, telling_version())
     if speakers_ok:
         stages.run("write speakers", lambda: _count(report, "speakers_written", store.sync_speakers(speakers)), "speakers")
     _totals(report, articles, groups, speakers if speakers_ok else None, store)
@@ -157,6 +170,17 @@ def events_by_story(linked: list, groups: dict[str, list[Article]]) -> dict[str,
         for story in dict.fromkeys(story_of[aid] for aid, _ in event.members if aid in story_of):
             cited[story].append(event)
     return cited
+
+
+@cache
+def telling_version() -> str:
+    """A digest of the source of the modules that link events and tell stories (the package
+    version where the source cannot be read)."""
+    try:
+        sources = b"".join(resources.files("dateline").joinpath(*path.split("/")).read_bytes() for path in TELLING_SOURCES)
+    except OSError:
+        return __version__
+    return hashlib.sha256(sources).hexdigest()[:16]
 
 
 def touched_stories(changed: list[Article], before: dict[str, str | None], linked: list,

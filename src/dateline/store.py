@@ -77,6 +77,13 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         PRIMARY KEY (source, reason)
     );
     """,
+    # 5: facts about the store itself, such as the version of the code that told its stories
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000  # a reader or writer waits this long for a brief lock (a checkpoint)
@@ -294,6 +301,16 @@ class Store:
     def sync_speakers(self, speakers: Iterable[Speaker]) -> int:
         """Make the speakers table equal to `speakers`, writing only the rows that changed."""
         return self._sync("speakers", speakers, "name", None, write_speaker_rows)
+
+    def setting(self, key: str) -> str | None:
+        """A stored fact about the store (None when never set)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Record a fact about the store."""
+        with self.transaction():
+            self.db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     def story_ids(self) -> set[str]:
         """Ids of every stored story."""

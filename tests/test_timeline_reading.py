@@ -49,6 +49,14 @@ def days(body: str) -> dict[str, str]:
         ("The convoy left on Wednesday, officials said.", {"Wednesday": "2011-03-09"}),
         # the day before publication is 'yesterday': 'last Wednesday' is the week before
         ("The quake struck last Wednesday.", {"last Wednesday": "2011-03-02"}),
+        # 'until' looks ahead, unless its own verb is past
+        ("The army has extended the truce until Wednesday.", {"Wednesday": "2011-03-16"}),
+        ("The regulator gave the company until Wednesday to reply.", {"Wednesday": "2011-03-16"}),
+        ("The rebels held the town until Wednesday, when the army retook it.", {"Wednesday": "2011-03-09"}),
+        ("The ministry had claimed until late on Wednesday that no cases were found.", {"Wednesday": "2011-03-09"}),
+        # 'the next day' after a day the text never named is no day at all, not publication's next
+        ("Officials said the next day that the virus had spread.", {"the next day": "XXXX-XX-XX"}),
+        ("The strike began on Monday and the next day troops opened fire.", {"Monday": "2011-03-07", "the next day": "2011-03-08"}),
     ],
 )
 def test_weekdays_count_from_the_moment_of_speaking(body: str, expected: dict[str, str]) -> None:
@@ -58,6 +66,25 @@ def test_weekdays_count_from_the_moment_of_speaking(body: str, expected: dict[st
 def test_said_on_a_weekday_is_before_publication() -> None:
     assert days("The minister said on Thursday that talks had failed.") == {"Thursday": "2011-03-10"}
     assert days("The minister said on Friday that talks had failed.") == {"Friday": "2011-03-04"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rebels have shelled the port of Misrata since Monday, killing dozens, a doctor said.",
+        "Since 1 March, government troops have bombed the rebel town of Zawiya every night.",
+    ],
+)
+def test_since_a_day_dates_the_state_as_reported_not_its_start(nlp, body: str) -> None:
+    # A state still going on ('have shelled ... since Monday') is the news of the report's day.
+    strikes = [e for e in article(nlp, "a", body, "CNN").events if e.kind == "strike"]
+    assert [(e.date, e.background) for e in strikes] == [(PUBLISHED, False)]
+
+
+def test_since_a_day_dates_an_action_on_the_event_to_that_day(nlp) -> None:
+    body = "Since March 1, the government says it has halted air strikes on the rebel towns."
+    strikes = [e for e in article(nlp, "a", body, "CNN").events if e.kind == "strike"]
+    assert [(e.action, e.date) for e in strikes] == [("ended", "2011-03-01")]
 
 
 @pytest.mark.parametrize("published", [PUBLISHED, None])

@@ -63,6 +63,7 @@ class EventLexicon:
     actions: dict[str, str]  # governing verb lemma -> action
     dateline_kinds: frozenset[str]
     end_cues: frozenset[str]
+    since_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +73,9 @@ def load_lexicon() -> EventLexicon:
     data = tomllib.loads(text)
     kinds = {name: tuple(spec["terms"]) for name, spec in data["kinds"].items()}
     actions = {verb: action for action, verbs in data["actions"].items() for verb in verbs}
-    end_cues = frozenset(data["time_roles"]["end_cues"])
-    return EventLexicon(kinds, actions, frozenset(data["dateline_place"]["kinds"]), end_cues)
+    roles = data["time_roles"]
+    return EventLexicon(kinds, actions, frozenset(data["dateline_place"]["kinds"]), frozenset(roles["end_cues"]),
+                        frozenset(roles["since_cues"]))
 
 
 def build_matcher(vocab: Vocab, lexicon: EventLexicon) -> PhraseMatcher:
@@ -173,10 +175,10 @@ def calendar_date(value: str | None) -> str | None:
     return head
 
 
-def is_end_cue(article: Article, timex: TimeMention, lexicon: EventLexicon) -> bool:
-    """Whether a time expression is introduced by 'until' or the like: it ends the event."""
+def cued_by(article: Article, timex: TimeMention, cues: frozenset[str]) -> bool:
+    """Whether a time expression is introduced by one of the cue words ('until Friday')."""
     words = article.body[max(0, timex.start - END_CUE_REACH) : timex.start].split()
-    return bool(words) and words[-1].lower() in lexicon.end_cues
+    return bool(words) and words[-1].lower() in cues
 
 
 def apply_timex(event: EventMention, timex: TimeMention) -> None:
@@ -376,8 +378,11 @@ def bare_clock(timex: TimeMention) -> bool:
 def date_event(article: Article, event: EventMention, timexes: list[TimeMention], trigger: Span) -> None:
     """Set the event's date (and clock time) and its end ('until Friday') from its time expressions."""
     lexicon = load_lexicon()
-    ends = [t for t in timexes if is_end_cue(article, t, lexicon)]
-    starts = [t for t in timexes if t not in ends]
+    ends = [t for t in timexes if cued_by(article, t, lexicon.end_cues)]
+    # 'since Monday' starts a state: the day of an action on the event ('have halted air attacks
+    # since Oct. 18': the halt), else a period of activity running to the report ('have shelled')
+    since = [t for t in timexes if not event.action and cued_by(article, t, lexicon.since_cues)]
+    starts = [t for t in timexes if t not in ends and t not in since]
     clocks = [t for t in starts if bare_clock(t)]
     timex = nearest([t for t in starts if t not in clocks] or starts, trigger.start_char)
     if timex is not None:
@@ -391,6 +396,8 @@ def date_event(article: Article, event: EventMention, timexes: list[TimeMention]
         event.end = calendar_date(until.value)
         event.date = event.date or (article.published.date if event.action else None)
         event.precision = event.precision or ("day" if event.date else None)
+    if since and event.date is None and article.published.date:  # 'have shelled the port since Monday'
+        event.date, event.precision = article.published.date, "day"
 
 
 def mention_from_trigger(article: Article, kind: str, trigger: Span, rivals: list[Span]) -> EventMention | None:

@@ -84,6 +84,8 @@ def resolve_anaphoric(m: re.Match, ctx: Context) -> Resolved:
         day = cal.shift(base, step, unit[0].upper()) if base else None
         return Resolved("DATE", cal.value_at_precision(day, unit) if day else "XXXX", unit)
     part = unit if unit != "day" else None
+    if ctx.reference is None and ctx.tense == "past" and step > 0:
+        base = None  # 'officials said the next day': after a day the text never named, not after publication
     return day_resolved(base + timedelta(days=step) if base else None, part=part)
 
 

@@ -40,6 +40,7 @@ class Lexicon:
     four_digit_markers: tuple[str, ...]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    lasted_cues: frozenset[str]
 
 
 def alternation(words) -> str:
@@ -70,4 +71,5 @@ def load_lexicon() -> Lexicon:
         four_digit_markers=tuple(raw["clock"]["four_digit_markers"]),
         future_cues=frozenset(raw["tense"]["future"]),
         past_cues=frozenset(raw["tense"]["past"]),
+        lasted_cues=frozenset(raw["tense"]["lasted"]),
     )

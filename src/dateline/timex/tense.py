@@ -11,8 +11,9 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 WORDS_BEFORE = 10  # a reporting verb or auxiliary rarely stands further from its time phrase
 WORDS_AFTER = 6  # 'On Saturday, experts will meet': the verb follows a fronted phrase
 BOUNDARY_WORDS = frozenset({"until", "till"})
-FUTURE_TO_HEADS = frozenset({"is", "are", "set", "due", "likely", "ready", "poised"})
+BOUNDED_VERB_WORDS = 4  # 'held the town until': the verb a boundary word limits stands this close
 PAST_PERFECT = "had"
+FUTURE_TO_HEADS = frozenset({"is", "are", "set", "due", "likely", "ready", "poised"})
 MIN_REGULAR_PAST_LENGTH = 5  # 'need', 'seed' and 'bed' are not past tenses; 'halted' is
 
 
@@ -49,13 +50,18 @@ def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -
         return "past"  # 'Wednesday's ruling': the possessed event has happened
     before = WORD.findall(text[sentence_start(text, start) : start])[-WORDS_BEFORE:]
     after = WORD.findall(text[end : sentence_end(text, end)])[:WORDS_AFTER]
-    for i, word in enumerate([*reversed(before), *after]):
+    ordered = [*reversed(before), *after]
+    for i, word in enumerate(ordered):
+        if word.lower() in BOUNDARY_WORDS and i < len(before):
+            # 'until Thursday' looks ahead, unless its verb is a past one of lasting: 'the rebels
+            # held the town until Thursday', 'until Thursday, they had described...' ('has extended
+            # the truce until Friday', 'gave the firm until mid-November' set a limit ahead)
+            verb = ordered[i + 1 : min(i + 1 + BOUNDED_VERB_WORDS, len(before))]
+            lasted = load_lexicon().lasted_cues
+            return "past" if PAST_PERFECT in after or any(w.lower() in lasted for w in verb) else "future"
         found = cue_tense(word)
-        if word.lower() in BOUNDARY_WORDS and PAST_PERFECT in after:
-            return "past"  # 'until Thursday, they had described...': a limit in the past
         if found:
             return found
         if word == "to" and i + 1 < len(before) and before[-i - 2].lower() in FUTURE_TO_HEADS:
             return "future"  # 'is to resume', 'set to meet'
-
     return default

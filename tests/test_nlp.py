@@ -49,6 +49,31 @@ def test_sentences_never_cross_a_blank_line(nlp):
     assert any(e.text == "Tuesday" and e.label == "DATE" for e in article.entities)
 
 
+@pytest.mark.parametrize(
+    ("body", "first"),
+    [
+        ("Aid workers had been missing since the quake hit The body of a relief worker was found on Friday.",
+         "Aid workers had been missing since the quake hit"),
+        ("Volunteers carried water to the camp Tarmo Lind was given water through a tube On Thursday rescuers reached him.",
+         "Volunteers carried water to the camp Tarmo Lind was given water through a tube"),
+    ],
+)
+def test_a_caption_run_into_the_next_sentence_is_its_own_sentence(nlp, body, first):
+    article = Article(id="x", source="x.txt", body=body)
+    parse(article, nlp)
+    assert article.sentences[0].text == first
+
+
+@pytest.mark.parametrize("body", [
+    "The delegates flew to The Hague on Monday and met the court's judges.",
+    "Doctors said the new influenza A (H1N1) strain spread quickly in the schools.",
+])
+def test_names_and_strains_inside_a_sentence_do_not_split_it(nlp, body):
+    article = Article(id="x", source="x.txt", body=body)
+    parse(article, nlp)
+    assert [s.text for s in article.sentences] == [body]
+
+
 @pytest.mark.parametrize(("offset", "expected"), [(0, 0), (35, 0), (36, None), (37, 1), (50, 1), (200, None)])
 def test_sentence_at_finds_the_sentence_holding_an_offset(offset, expected):
     from dateline.model import Sentence

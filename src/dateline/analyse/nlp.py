@@ -25,6 +25,12 @@ TEXT_KEY = ("dateline", "text")
 # parser's memory grows with a text's length (a 200,000-character page took over 1 GB).
 CHUNK_CHARS = 20_000
 BREAKS = ("\n\n", "\n")  # where a piece may end, preferred first
+# Words that open a sentence and, capitalised after a lower-case word, are never inside one:
+# scraped pages run a caption or headline into the next sentence with no stop between ('Ann
+# Barnes had been missing since the quake hit The body of a UN worker ...').
+RUN_ON_OPENERS = frozenset({"The", "A", "An", "On", "In", "At", "By", "After", "As", "It", "He", "She", "They", "This", "We"})
+# Of those, the articles open a sentence only before a lower-case word ('named The Hague', 'A (H1N1)').
+RUN_ON_ARTICLES = frozenset({"The", "A", "An"})
 
 
 def model_candidates(configured: str | None = None) -> list[str]:
@@ -59,8 +65,9 @@ def installed(name: str) -> bool:
 def load_model(configured: str | None = None) -> Language:
     """Load the pipeline `resolve_model` names, once per process."""
     nlp = spacy.load(resolve_model(configured))
-    if "paragraph_breaks" not in nlp.pipe_names:
-        nlp.add_pipe("paragraph_breaks", before="parser")
+    for component in ("paragraph_breaks", "run_on_breaks"):
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, before="parser")
     return nlp
 
 
@@ -70,6 +77,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
+    return doc
+
+
+@Language.component("run_on_breaks")
+def run_on_breaks(doc: Doc) -> Doc:
+    """Start a sentence where a caption or headline runs into the next sentence without a stop:
+    a capitalised sentence opener right after a lower-case word ('... the quake hit The body')."""
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if token.text in RUN_ON_OPENERS and before.is_alpha and before.is_lower:
+            if token.text not in RUN_ON_ARTICLES or (after.is_alpha and after.is_lower):
+                token.is_sent_start = True
     return doc
 
 

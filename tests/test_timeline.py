@@ -182,6 +182,16 @@ def test_summary_is_the_sentence_that_states_the_day(nlp) -> None:
     assert len(strikes[0].sources) == 2
 
 
+def test_a_first_person_diary_line_is_no_entry(nlp) -> None:
+    body = (
+        "An earthquake struck the coast on Monday, destroying the port.\n\n"
+        "There is only one doctor in the camp, so on Tuesday we evacuated the wounded to our clinic."
+    )
+    timeline = told(nlp, body)
+    assert timeline and all("we evacuated" not in e.summary for e in timeline)
+    assert all("we evacuated" not in s.sentence for e in timeline for s in e.sources)
+
+
 def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
     body = (
         "Rebel fighters bombed the Harbour Bridge on Monday, cutting the road to the port.\n\n"

@@ -32,6 +32,10 @@ SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
 # Words that open a first-person account: a witness's words, not the reporter's line.
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our", "me", "us"})
+# The same words inside a sentence (case kept: 'US' is a country, 'I' only a capital), and
+# the quoted stretches where they are someone else's words.
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b")
+QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # A closing quote mark, then 'he said' or 'said X': the sentence is someone's words.
 QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:\w+\s+){0,4}?(?:said|says|told|added)\b")
 # Headline labels of pieces that comment on the news rather than report it.
@@ -99,9 +103,12 @@ def reporter_voice(text: str) -> bool:
 
 
 def first_person(text: str) -> bool:
-    """Whether a sentence opens as a first-person account ('I just knew ...', 'We ran')."""
+    """Whether a sentence is a first-person account ('I just knew ...', 'We ran', 'Yesterday we
+    visited a clinic'): it opens with such a word, or has one outside its quotation marks."""
     words = text.strip().lstrip(OPENING_QUOTES).split(maxsplit=1)
-    return bool(words) and words[0].strip(",").lower() in FIRST_PERSON
+    if words and words[0].strip(",").lower() in FIRST_PERSON:
+        return True
+    return bool(FIRST_PERSON_WORD.search(QUOTED.sub(" ", text)))
 
 
 def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:

@@ -81,6 +81,16 @@ def test_since_a_day_dates_the_state_as_reported_not_its_start(nlp, body: str) -
     assert [(e.date, e.background) for e in strikes] == [(PUBLISHED, False)]
 
 
+def test_a_speaker_after_a_recalled_day_is_not_dated_to_it(nlp) -> None:
+    body = ("Most of the pupils have been found since the earthquake struck on 24 February. "
+            "The rescue chief said no signs of life had been detected in the school.")
+    made = article(nlp, "a", body, "BBC")
+    statements = [e for e in made.events if e.kind == "statement"]
+    assert statements and all(e.date != "2011-02-24" for e in statements)
+    near = article(nlp, "b", "The earthquake struck on Tuesday. The rescue chief said no one was found alive.", "BBC")
+    assert [e.date for e in near.events if e.kind == "statement"] == ["2011-03-08"]  # two days back: the same news
+
+
 def test_since_a_day_dates_an_action_on_the_event_to_that_day(nlp) -> None:
     body = "Since March 1, the government says it has halted air strikes on the rebel towns."
     strikes = [e for e in article(nlp, "a", body, "CNN").events if e.kind == "strike"]

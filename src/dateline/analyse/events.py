@@ -36,6 +36,12 @@ ARTICLE_HISTORY_DAYS = 365
 # A sentence with no time expression of its own continues the narrative of the sentence
 # just before; two sentences is as far as that reliably reaches in news prose.
 INHERIT_WINDOW = 2
+# A statement continues the day of the sentence before it only when that day is this recent:
+# reports quote today's speakers after recalling an older day ('since the quake struck on 12
+# January ... Mr Thomas said no signs of life had been found', ten days on).
+RECALL_DAYS = 3
+# The kind that says someone spoke.
+STATEMENT_KIND = "statement"
 # Characters before a time expression searched for 'until' and its like.
 END_CUE_REACH = 8
 ACTOR_LABELS = ("PERSON", "ORG")
@@ -425,10 +431,19 @@ def inherit_dates(article: Article, events: list[EventMention], *, narrating: se
     for event in events:
         undated = event.date is None and event.weekday is None
         carries = narrating is None or event.sentence in narrating
+        if last is not None and event.kind == STATEMENT_KIND and recalled(last, article.published.date):
+            carries = False  # 'the quake struck on 12 January. Mr Thomas said ...': he spoke lately
         if undated and carries and last is not None and continues(article, last.sentence, event.sentence):
             event.date, event.precision, event.weekday = last.date, last.precision, last.weekday
         elif not undated and not (event.background or event.scheduled) and event.precision == "day":
             last = event
+
+
+def recalled(event: EventMention, published: str | None) -> bool:
+    """Whether a day-dated mention lies more than `RECALL_DAYS` before publication: a past day
+    recalled, after which a speaker's words are still of the report's own days."""
+    when, now = as_day(event.date), as_day(published)
+    return when is not None and now is not None and (now - when).days > RECALL_DAYS
 
 
 def continues(article: Article, before: int, after: int) -> bool:

@@ -17,7 +17,13 @@ from datetime import date
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from dateline.analyse.events import BACKGROUND_AGE_DAYS, as_day, load_lexicon, sentence_timexes
+from dateline.analyse.events import (
+    BACKGROUND_AGE_DAYS,
+    STATEMENT_KIND,
+    as_day,
+    load_lexicon,
+    sentence_timexes,
+)
 from dateline.clean.header import find_dateline
 from dateline.link.events import LinkedEvent
 from dateline.model import Article, EventMention, SourceRef, TimelineEntry
@@ -51,8 +57,6 @@ PAGE_HEADER = re.compile(
 )
 # What must be left of a sentence after its header: a sentence, not a fragment.
 MIN_SUMMARY_CHARS = 40
-# The kind that says someone spoke: news on its own only on a day with nothing more specific.
-STATEMENT_KIND = "statement"
 
 
 def contract_date(value: str, precision: str) -> str | None:

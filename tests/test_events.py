@@ -154,3 +154,16 @@ def test_a_date_carries_only_to_a_sentence_that_goes_on_narrating(nlp, second: s
 def test_a_which_clause_about_the_event_itself_places_it(nlp) -> None:
     article = analysed(nlp, "The talks, which will take place in Geneva, were announced by Russia.", "2020-05-06")
     assert only(article, "talks").place == "Geneva"
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("State television showed no signs of life in the town, in order to calm the country.", []),
+        ("The minister stated that the two sides would sign the treaty.", ["statement", "agreement"]),
+        ("The council must deal with the complaints of residents.", []),
+        ("The rebels reached a deal with the army.", ["agreement"]),
+    ],
+)
+def test_a_term_triggers_only_as_its_part_of_speech(nlp, body: str, kinds: list[str]) -> None:
+    assert [e.kind for e in analysed(nlp, body, "2021-06-07").events] == kinds

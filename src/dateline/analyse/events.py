@@ -70,6 +70,7 @@ class EventLexicon:
     dateline_kinds: frozenset[str]
     end_cues: frozenset[str]
     since_cues: frozenset[str]
+    parts_of_speech: dict[str, str]  # term -> the only part of speech it triggers as (VERB, NOUN)
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +80,10 @@ def load_lexicon() -> EventLexicon:
     data = tomllib.loads(text)
     kinds = {name: tuple(spec["terms"]) for name, spec in data["kinds"].items()}
     actions = {verb: action for action, verbs in data["actions"].items() for verb in verbs}
-    roles = data["time_roles"]
+    roles, parts = data["time_roles"], data["parts_of_speech"]
+    only = {term: "VERB" for term in parts["verbs_only"]} | {term: "NOUN" for term in parts["nouns_only"]}
     return EventLexicon(kinds, actions, frozenset(data["dateline_place"]["kinds"]), frozenset(roles["end_cues"]),
-                        frozenset(roles["since_cues"]))
+                        frozenset(roles["since_cues"]), only)
 
 
 def build_matcher(vocab: Vocab, lexicon: EventLexicon) -> PhraseMatcher:
@@ -109,6 +111,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[tuple[str, Span]]:
             continue
         if not any(tok.pos_ in ("NOUN", "VERB", "PROPN") for tok in span):
             continue
+        if len(span) == 1 and lexicon.parts_of_speech.get(span[0].lemma_, span[0].pos_) != span[0].pos_:
+            continue  # 'the state', 'signs of life': the term is a trigger only as the other part of speech
         claimed.update(range(span.start, span.end))
         triggers.append((kind, span))
     return sorted(triggers, key=lambda t: t[1].start)

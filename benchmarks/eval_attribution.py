@@ -194,9 +194,10 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, help="print a random sample of a database's quotes to judge by eye")
     parser.add_argument("--size", type=int, default=50, help="quotes in the sample")
     parser.add_argument("--seed", type=int, default=11, help="seed of the sample")
+    parser.add_argument("--within", default="", help="sample only articles whose source or URL holds this (a T17 topic)")
     args = parser.parse_args()
     if args.sample:
-        print_sample(args.sample, args.size, args.seed)
+        print_sample(args.sample, args.size, args.seed, args.within)
         return
     texts, gold = {}, {}
     for split in args.splits:
@@ -225,14 +226,16 @@ def main() -> None:
         args.errors.write_text("\n".join(tallies["dateline"]["errors"]) + "\n", encoding="utf-8")
 
 
-def print_sample(db: Path, size: int, seed: int) -> None:
-    """A seeded random sample of a built database's top-level quotes, each with its context."""
+def print_sample(db: Path, size: int, seed: int, within: str = "") -> None:
+    """A seeded random sample of a built database's top-level quotes, each with its context
+    (only of articles whose source or URL holds `within`, when given: one topic of a store)."""
     import random
 
     from dateline.store import Store
 
     with Store(db) as store:
         articles, names = store.articles(), {s.id: s.name for s in store.speakers()}
+    articles = [a for a in articles if within in a.source or within in (a.url or "")]
     pool = [(a, q) for a in articles for q in a.quotes if q.nested_in is None]
     print(f"{len(pool)} top-level quotes in {len(articles)} articles")
     for k, (a, q) in enumerate(random.Random(seed).sample(pool, min(size, len(pool))), 1):

@@ -263,3 +263,9 @@ def test_pronoun_in_a_line_of_capitals_is_a_pronoun_not_an_acronym(nlp):
     body = "THEY SAID THE TALKS HAD FAILED.\n\nThe WHO said the virus was spreading fast."
     top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
     assert [q.speaker for q in top] == [None, "WHO"]
+
+
+def test_a_capitalised_pronoun_in_a_comment_is_still_a_pronoun(nlp):
+    body = "WE need to remember that the council has no power here, a reader wrote.\n\nYOU said the bridge was safe."
+    speakers = {q.speaker for q in quotes_of(body, nlp)}
+    assert not speakers & {"WE", "YOU"}

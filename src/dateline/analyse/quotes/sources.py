@@ -26,6 +26,8 @@ MIN_FUZZY_SURNAME = 6
 PRONOUN_LOOKBACK_SENTENCES = 4
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
+# Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
+NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
 RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
 UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
@@ -254,7 +256,8 @@ class ArticleSpeakers:
         if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
             source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
             core = noun_phrase_core(source)
-        acronym = source.text.isupper() and len(source.text) > 1 and not _in_capitals(source)  # WHO is never 'who'
+        acronym = (source.text.isupper() and len(source.text) > 1 and not _in_capitals(source)  # WHO is never 'who'
+                   and source.lower_ not in NEVER_ACRONYMS)  # 'WE need to remember' in a shouted comment
         if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
                             or source.lower_ in UNNAMING_WORDS):
             found = self._pronoun(source, sentence, inside, enclosing)

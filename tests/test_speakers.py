@@ -162,3 +162,21 @@ def test_a_name_cut_before_its_last_part_joins_the_full_name():
 )
 def test_bare_first_words(names, groups):
     assert len(link_speakers([story_article("s1", *names)])) == groups
+
+
+def test_a_family_name_first_joins_its_full_name_whatever_spelling_came_first_and_beside_look_alikes():
+    # 'Ki-Moon' before 'Ki-moon' in the order names are filed; 'the ban' is a description; a
+    # Heather Bann speaks once in the same story.
+    quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind=kind) for name, kind in
+              [("Ban Ki-Moon", "person"), *[("Ban Ki-moon", "person")] * 5, ("Ban", "person"), ("ban", "unknown"),
+               ("Heather Bann", "person")]]
+    speakers = link_speakers([Article(id="a", source="x", story="s", quotes=quotes)])
+    by_name = {s.name: s for s in speakers}
+    assert by_name["Ban Ki-moon"].quotes == 7 and by_name["Heather Bann"].quotes == 1
+
+
+def test_an_acronym_joins_its_expansion_beside_other_bodies_and_dotted_forms():
+    quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind="organisation")
+              for name in ["United Nations", "U.S. Navy", "U.N", "UN"]]
+    speakers = link_speakers([Article(id="a", source="x", story="s", quotes=quotes)])
+    assert sorted((s.name, s.quotes) for s in speakers) == [("U.S. Navy", 1), ("United Nations", 3)]

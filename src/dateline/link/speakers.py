@@ -36,7 +36,7 @@ POSSESSIVE = re.compile(r"[’']s\b")
 SURNAME_FOLDS = (("q", "g"), ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"))
 PARTICLES = ("al-", "el-", "ul-")  # 'al-Assad' ~ 'Assad'
 # A hyphenated given name after the family name ('Ban Ki-moon', 'Kim Jong-un'): a bare first word is the family name.
-FAMILY_NAME_FIRST = re.compile(r"^\S+ [A-Z][a-z]+-[a-z]+$")
+FAMILY_NAME_FIRST = re.compile(r"^\S+ [A-Z][a-z]+-[A-Za-z][a-z]+$")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "di", "da", "del"})
 # A bare surname two full names fit means the one quoted this many times more than the other.
 DOMINANCE = 5
@@ -89,7 +89,7 @@ def is_organisation(name: str) -> bool:
 def organisation_key(name: str) -> str:
     """An organisation name folded for comparison: no article, no possessive; acronyms keep capitals."""
     if name.isupper() and len(name.split()) == 1:
-        return name  # WHO, NATO: never folded into a word
+        return name.replace(".", "")  # WHO, NATO: never folded into a word; U.N. ~ UN
     folded = POSSESSIVE.sub("", name.lower())
     return re.sub(r"^(the)\s+", "", folded).strip()  # 'Activists' ~ 'activists'
 
@@ -109,7 +109,9 @@ def _initials(name: str) -> str:
     """The acronym a body's name would give ('United Nations' -> 'UN'), or '' if it is no proper name."""
     words = name.split()[1:] if name.lower().startswith("the ") else name.split()
     capitals = [w for w in words if w.lower() not in ("of", "and", "for")]
-    return "".join(w[0] for w in capitals) if capitals and all(w[:1].isupper() for w in capitals) else ""
+    if not capitals or not all(w[:1].isupper() for w in capitals):
+        return ""
+    return "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in capitals)  # 'U.S. Navy' -> 'USN'
 
 
 def _is_cut(name: str) -> bool:
@@ -195,30 +197,23 @@ class _Index:
     def full_person(self, name: str) -> _Group:
         """The group of a full name (two or more words), made if none fits."""
         key = surname_key(name)
-        for group in self.people[_block(key)]:
-            if all(_surnames_match(surname_key(k), key) and _first_names_fit(k, name) for k in group.names):
-                return group
-        group = _Group(person=True)
-        self.people[_block(key)].append(group)
-        self.by_given_name[name.split()[0].lower()].append(group)
-        if FAMILY_NAME_FIRST.search(name):
-            self.by_first_word[surname_key(name.split()[0])].append(group)
-        return group
+        found = next((group for group in self.people[_block(key)]
+                      if all(_surnames_match(surname_key(k), key) and _first_names_fit(k, name) for k in group.names)), None)
+        if found is None:
+            found = _Group(person=True)
+            self.people[_block(key)].append(found)
+            self.by_given_name[name.split()[0].lower()].append(found)
+        family = self.by_first_word[surname_key(name.split()[0])]
+        if FAMILY_NAME_FIRST.search(name) and found not in family:  # whichever spelling came first
+            family.append(found)
+        return found
 
     def bare_person(self, name: str, story: str | None) -> _Group:
-        """The group of a bare surname: the one full name that fits in its story, else in all."""
+        """The group of a bare surname: the one full name that fits it (`known_person`), else
+        the group of the bare name itself."""
+        if (known := self.known_person(name, story)) is not None:
+            return known
         key = surname_key(name)
-        fitting = [g for g in self.people[_block(key)]
-                   if any(len(k.split()) > 1 and _surnames_match(surname_key(k), key) for k in g.names)]
-        for pool in ([g for g in fitting if story in g.stories], fitting):
-            ranked = sorted(pool, key=lambda g: -sum(g.names.values()))
-            if len(ranked) == 1 or len(ranked) > 1 and _dominates(ranked[0], ranked[1]):
-                return ranked[0]
-            if ranked:
-                break
-        family_first = [g for g in self.by_first_word.get(key, []) if story in g.stories]
-        if not fitting and len(family_first) == 1:  # 'Ban' for 'Ban Ki-moon' (family name first)
-            return family_first[0]
         bare = [g for g in self.people[_block(key)] if all(len(k.split()) == 1 for k in g.names)
                 and any(surname_key(k) == key for k in g.names)]
         if bare:
@@ -226,6 +221,22 @@ class _Index:
         group = _Group(person=True)
         self.people[_block(key)].append(group)
         return group
+
+    def known_person(self, name: str, story: str | None) -> _Group | None:
+        """The full name a bare surname stands for: the one that fits in its story (a family name
+        first counting: 'Ban' for 'Ban Ki-moon'), or one quoted far more than the others; else
+        the one that fits in all stories."""
+        key = surname_key(name)
+        fitting = [g for g in self.people[_block(key)]
+                   if any(len(k.split()) > 1 and _surnames_match(surname_key(k), key) for k in g.names)]
+        family_first = [g for g in self.by_first_word.get(key, []) if story in g.stories]
+        for pool in ([g for g in fitting if story in g.stories] + family_first, fitting):
+            ranked = sorted(pool, key=lambda g: -sum(g.names.values()))
+            if len(ranked) == 1 or len(ranked) > 1 and _dominates(ranked[0], ranked[1]):
+                return ranked[0]
+            if ranked:
+                return None
+        return None
 
     def body(self, name: str) -> _Group:
         """The group of an organisation name, made if none is close enough; 'UN' ~ 'United Nations'."""
@@ -239,7 +250,7 @@ class _Index:
                 return group
         group = _Group(person=False)
         self.bodies[block].append(group)
-        if len(initials := _initials(name)) > 1:
+        if len(initials := _initials(name)) > 1 and not name.replace(".", "").isupper():  # 'U.N' is no expansion
             self.by_initials[initials].append(group)
         return group
 
@@ -275,7 +286,8 @@ def _build_groups(articles: list[Article]) -> dict[tuple[str, str | None], _Grou
         plain = without_title(name)
         if (cut := _is_cut(name) and index.cut_person(name)):
             group = cut
-        elif name not in people and (name in bodies or is_organisation(name)) or name.lower() in described:
+        elif name not in people and (name in bodies or is_organisation(name)) or (
+                name.lower() in described and index.known_person(plain, story) is None):  # 'Rebels' ~ 'rebels', but 'Ban' ~ 'Ban Ki-moon'
             group = index.body(name)
         elif len(plain.split()) > 1:
             group = index.full_person(plain)

@@ -52,6 +52,11 @@ def days(body: str) -> dict[str, str]:
         # 'until' looks ahead, unless its own verb is past
         ("The army has extended the truce until Wednesday.", {"Wednesday": "2011-03-16"}),
         ("The regulator gave the company until Wednesday to reply.", {"Wednesday": "2011-03-16"}),
+        # a modal further back in the same clause still looks ahead
+        ("Mr Obama says he will meet former presidents Bill Clinton and George W Bush at the White House on Saturday.",
+         {"Saturday": "2011-03-12"}),
+        ("Interpol announces it is to send a team of victim-identification experts to the city on Monday.",
+         {"Monday": "2011-03-14"}),
         ("The rebels held the town until Wednesday, when the army retook it.", {"Wednesday": "2011-03-09"}),
         ("The ministry had claimed until late on Wednesday that no cases were found.", {"Wednesday": "2011-03-09"}),
         # 'the next day' after a day the text never named is no day at all, not publication's next

@@ -9,6 +9,8 @@ from dateline.timex.lexicon import load_lexicon
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“‘(\[])|\n")
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 WORDS_BEFORE = 10  # a reporting verb or auxiliary rarely stands further from its time phrase
+CLAUSE_WORDS_BEFORE = 20  # a modal of the same clause still rules a day this far away
+FUTURE_MODALS = frozenset({"will", "would", "shall"})
 WORDS_AFTER = 6  # 'On Saturday, experts will meet': the verb follows a fronted phrase
 BOUNDARY_WORDS = frozenset({"until", "till"})
 BOUNDED_VERB_WORDS = 4  # 'held the town until': the verb a boundary word limits stands this close
@@ -64,4 +66,14 @@ def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -
             return found
         if word == "to" and i + 1 < len(before) and before[-i - 2].lower() in FUTURE_TO_HEADS:
             return "future"  # 'is to resume', 'set to meet'
-    return default
+    return modal_further_back(text, start) or default
+
+
+def modal_further_back(text: str, start: int) -> str | None:
+    """'future' when a modal ('will', 'is to') stands further back in the same clause (no comma between): 'Obama
+    says he will meet former presidents Bill Clinton and George W Bush at the White House on
+    Saturday' is ahead, though 'will' is fifteen words before the day."""
+    clause = re.split(r"[,;:()]", text[sentence_start(text, start) : start])[-1]
+    words = [w.lower() for w in WORD.findall(clause)[-CLAUSE_WORDS_BEFORE:-WORDS_BEFORE]]
+    to_future = any(a in FUTURE_TO_HEADS and b == "to" for a, b in zip(words, words[1:], strict=False))
+    return "future" if to_future or any(w in FUTURE_MODALS for w in words) else None

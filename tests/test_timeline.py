@@ -217,3 +217,19 @@ def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
 )
 def test_summary_drops_a_page_header_run_into_the_lead(line, summary) -> None:
     assert without_page_header(line) == summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter"),
+    [
+        ('There is little room left for patients," WHO regional director Dr Ana Ruiz said on Monday.', False),
+        ('She said: "How can anyone look at those pictures and not feel for them?"', False),
+        ('Speaking afterwards, he said of the single: "We made a decision today.', False),
+        ("The minister said on Monday that the border would open.", True),
+        ("Police said the man, 34, was arrested at 10:30 on Monday.", True),
+    ],
+)
+def test_someones_words_are_not_the_reporters_voice(sentence: str, reporter: bool) -> None:
+    from dateline.tell.timeline import reporter_voice
+
+    assert reporter_voice(sentence) is reporter

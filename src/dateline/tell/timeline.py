@@ -43,7 +43,9 @@ FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b")
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # A closing quote mark, then 'he said' or 'said X': the sentence is someone's words.
-QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:\w+\s+){0,4}?(?:said|says|told|added)\b")
+QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:[\w.-]+\s+){0,6}?(?:said|says|told|added)\b")
+# 'She said: "How can anyone ...', 'he said of the single: "We made ...': a speaker, then the words.
+SPEAKER_THEN_QUOTE = re.compile(r"\b(?:said|says|added|asked|told)\b[^:\"“.]{0,40}:\s*[\"“‘]")
 # Headline labels of pieces that comment on the news rather than report it.
 COMMENT_LABELS = ("analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "q&a", "timeline", "live", "in pictures", "view", "why ", "how ", "what ")
 # A page header run into a lead sentence in one-line-per-sentence text: '[PLACE |] Tue Apr 28,
@@ -98,12 +100,13 @@ def dated_sentences(event: LinkedEvent, by_id: dict[str, Article]) -> set[str]:
 
 
 def reporter_voice(text: str) -> bool:
-    """Whether a sentence is told by the reporter: not a quotation ('"...," she said'), not a
-    first-person account ('I just knew ...'), not a question."""
+    """Whether a sentence is told by the reporter: not a quotation ('"...," she said', 'care,"
+    WHO Director Dr Mirta Roses said', 'She said: "How can ...'), not a first-person account
+    ('I just knew ...'), not a question."""
     stripped = text.strip()
     if not stripped or stripped[:1] in OPENING_QUOTES or stripped.endswith("?"):
         return False
-    return not first_person(stripped) and not QUOTE_THEN_SPEAKER.search(stripped)
+    return not first_person(stripped) and not QUOTE_THEN_SPEAKER.search(stripped) and not SPEAKER_THEN_QUOTE.search(stripped)
 
 
 def first_person(text: str) -> bool:

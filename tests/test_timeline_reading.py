@@ -215,3 +215,18 @@ def test_last_weeks_event_keeps_its_week_not_the_day_before(nlp) -> None:
 def test_a_first_person_account_makes_no_entry(nlp) -> None:
     made = article(nlp, "a", "I just knew that if I had reached that spot five minutes earlier on Tuesday, I would have been killed.")
     assert build_timeline([made], link_events([made])) == []
+
+
+def test_a_live_blogs_same_day_updates_do_not_chain_into_one_entry(nlp) -> None:
+    # The middle update names nothing and could continue either neighbour; the two that name
+    # different meetings are two events, and no entry may cite both.
+    body = (
+        "President Omar Salen met Vice President Ivo Lind in Kessel on Thursday.\n\n"
+        "The meeting lasted an hour on Thursday, state television said.\n\n"
+        "Defence Minister Hanna Oder met envoys of the Arvid Union in Geneva on Thursday."
+    )
+    made = article(nlp, "blog", body, "CNN")
+    timeline = [e for e in build_timeline([made], link_events([made])) if e.kind == "talks"]
+    for entry in timeline:
+        cited = " ".join(s.sentence for s in entry.sources)
+        assert not ("Ivo Lind" in cited and "Geneva" in cited), timeline

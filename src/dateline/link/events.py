@@ -175,7 +175,7 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
     one_article = a.article.id == b.article.id
     continues = one_article and not (names_a and names_b)
     named = continues or (ea.place and eb.place) or shared or names_a & names_b
-    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and (one_article or places_agree(ea, eb)):
+    if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and places_agree(ea, eb):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:
         return False, "no shared actor"
@@ -206,7 +206,8 @@ def candidate_pairs(mentions: list[Mention]) -> set[tuple[int, int]]:
 
 
 class EventGroups:
-    """Union-find over mentions that refuses to join groups whose dates disagree."""
+    """Union-find over mentions that refuses to join groups whose dates disagree, or whose
+    mentions of one article are not judged one event pair by pair."""
 
     def __init__(self, mentions: list[Mention]):
         self.mentions = mentions
@@ -214,6 +215,19 @@ class EventGroups:
         self.days = [{mention_day(m)} - {None} for m in mentions]
         self.weekdays = [{m.event.weekday} - {None} for m in mentions]
         self.reasons: dict[int, list[str]] = defaultdict(list)
+        self.by_article = [{m.article.id: [i]} for i, m in enumerate(mentions)]  # per root
+
+    def one_article_agrees(self, ri: int, rj: int) -> bool:
+        """Whether every two mentions of one article that the join would bring together are
+        judged one event themselves: a live blog's many same-day updates ('talks' of Mubarak,
+        of Suleiman, of Barak) must not chain into one event through other reports."""
+        small, large = sorted((self.by_article[ri], self.by_article[rj]), key=len)
+        for article, members in small.items():
+            for x in members:
+                for y in large.get(article, ()):
+                    if not same_event(self.mentions[x], self.mentions[y])[0]:
+                        return False
+        return True
 
     def find(self, i: int) -> int:
         """The root of a mention's group."""
@@ -228,11 +242,14 @@ class EventGroups:
         if ri == rj or len(self.days[ri] | self.days[rj]) > 1:
             return
         weekdays = self.weekdays[ri] | self.weekdays[rj] | {d.weekday() for d in self.days[ri] | self.days[rj]}
-        if len(weekdays) > 1:
+        if len(weekdays) > 1 or not self.one_article_agrees(ri, rj):
             return
         self.parent[rj] = ri
         self.days[ri] |= self.days[rj]
         self.weekdays[ri] = weekdays
+        for article, members in self.by_article[rj].items():
+            self.by_article[ri].setdefault(article, []).extend(members)
+        self.by_article[rj] = {}
         self.reasons[ri] += self.reasons.pop(rj, []) + [reason]
 
     def groups(self) -> dict[int, list[int]]:

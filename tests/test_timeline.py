@@ -213,6 +213,16 @@ def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
          "A leading expert predicted a second wave in the autumn."),
         ("The ministry said on Monday 12 June 2009 10:00 the talks would resume in Geneva.",
          "The ministry said on Monday 12 June 2009 10:00 the talks would resume in Geneva."),
+        ("(Update 4:05 p.m. in Kessel, 9:05 a.m. ET) Crowds filled the main square again on Friday.",
+         "Crowds filled the main square again on Friday."),
+        ("Kessel, 2:40 p.m. ET) Soldiers closed the road to the airport after the march.",
+         "Soldiers closed the road to the airport after the march."),
+        ("(Original post) Thousands marched through the old town towards the parliament.",
+         "Thousands marched through the old town towards the parliament."),
+        ("March 3, 2012 | By Ann Reporter, CNN Protesters gathered outside the embassy at dawn.",
+         "Protesters gathered outside the embassy at dawn."),
+        ("-- The army moved tanks into the capital late on Thursday night.",
+         "The army moved tanks into the capital late on Thursday night."),
     ],
 )
 def test_summary_drops_a_page_header_run_into_the_lead(line, summary) -> None:

@@ -57,6 +57,15 @@ PAGE_HEADER = re.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M)?,?\s+(?:[A-Z][a-z]+day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
     r")\s+"
 )
+# A live blog's update stamp or a byline before the words: '(Update 7:18 p.m. in Cairo, 12:18
+# p.m. ET) ', 'Cairo, 1:19 p.m. ET) ' (its opening cut off), '(Original post) ', 'January 25,
+# 2011 | By Amir Ahmed, CNN ', '-- '.
+LIVE_STAMP = re.compile(
+    r"^(?:\(?(?:Update\b)?[^()]{0,40}?\d{1,2}:\d{2}\s*[ap]\.?m\.?[^()]{0,30}\)"
+    r"|\((?:Original post|Update)\)"
+    r"|[A-Z][a-z]+ \d{1,2}, \d{4}\s*\|\s*By [^,|]{1,40}, [A-Z][\w ]{1,20}?(?=\s+[A-Z])"
+    r"|--)\s*"
+)
 # What must be left of a sentence after its header: a sentence, not a fragment.
 MIN_SUMMARY_CHARS = 40
 
@@ -170,6 +179,7 @@ def without_page_header(text: str) -> str:
     """A summary without the page header and wire dateline a scraped line may open with
     (the dateline as the cleaner reads it: 'LONDON (Reuters) - ')."""
     text = _kept_if_sentence(text, PAGE_HEADER.sub("", text, count=1))
+    text = _kept_if_sentence(text, LIVE_STAMP.sub("", text, count=1))
     dateline = find_dateline([text])
     return _kept_if_sentence(text, text[len(dateline.text):].lstrip()) if dateline else text
 

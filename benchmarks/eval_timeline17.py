@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/eval_timeline17.py [--limit N]
        .venv/bin/python benchmarks/eval_timeline17.py --db STORE [--t17 /work/scratch/t17 or a dated feed folder]
+       .venv/bin/python benchmarks/eval_timeline17.py --db STORE --sample TOPIC [--size 40 --seed 42]
 
 Protocol (as in Martschat & Markert 2018 and news-tls, Gholipour Ghalandari & Ifrim 2020):
 each of the 19 gold timelines is evaluated on its own collection; articles published
@@ -426,7 +427,34 @@ def timex_only() -> dict[str, list[tuple[float, float, float]]]:
     return results
 
 
-OPTIONS = argparse.Namespace(limit=0, db=None, t17=Path("/work/scratch/t17"))
+def print_sample(db: Path, topic: str, size: int, seed: int) -> None:
+    """A random sample of the store's dated main-line entries that cite an article of `topic`
+    (a T17 folder name, as in the articles' URLs), printed to judge by eye: date, kind and
+    summary, then every source with its outlet, its article's publication date and sentence."""
+    import random
+
+    with Store(db) as store:
+        articles = {a.id: a for a in store.articles()}
+        stories = store.stories()
+    in_topic = {i for i, a in articles.items() if f"/{topic}/" in f"/{a.url or a.source}"}
+    entries = [
+        (story, e)
+        for story in stories
+        for e in story.timeline
+        if e.date and not e.background and any(s.article in in_topic for s in e.sources)
+    ]
+    picked = random.Random(seed).sample(entries, min(size, len(entries)))
+    print(f"{len(picked)} of {len(entries)} dated main-line entries citing {len(in_topic)} {topic} articles (seed {seed})")
+    for number, (story, entry) in enumerate(sorted(picked, key=lambda item: item[1].date or ""), 1):
+        print(f"\n[{number}] {entry.date} ({entry.precision}) {entry.kind} | story: {story.title[:70]}")
+        print(f"    summary: {entry.summary}")
+        for source in entry.sources:
+            article = articles.get(source.article)
+            published = article.published.date if article else "?"
+            print(f"    - {source.outlet or 'NO OUTLET'} {published}: {source.sentence[:300]}")
+
+
+OPTIONS = argparse.Namespace(limit=0, db=None, t17=Path("/work/scratch/t17"), sample="", size=40, seed=42)
 
 
 def main() -> None:
@@ -435,7 +463,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most N articles per collection (0: all)")
     parser.add_argument("--db", type=Path, help="score the timelines of this dateline store instead")
     parser.add_argument("--t17", type=Path, default=Path("/work/scratch/t17"), help="the flat T17 copies or the dated feed (t17data.feed) the store was built from")
+    parser.add_argument("--sample", default="", help="with --db: print a random sample of the entries citing this T17 topic's articles")
+    parser.add_argument("--size", type=int, default=40, help="entries in the sample")
+    parser.add_argument("--seed", type=int, default=42, help="seed of the sample")
     parser.parse_args(namespace=OPTIONS)
+    if OPTIONS.sample and OPTIONS.db:
+        print_sample(OPTIONS.db, OPTIONS.sample, OPTIONS.size, OPTIONS.seed)
+        return
     if not T17.is_dir():
         sys.exit(f"{T17} is absent")
     started = time.perf_counter()

@@ -67,6 +67,28 @@ def test_pronoun_and_surname_resolve_to_full_name(nlp):
     assert found[0].speaker_role == "Foreign Minister"
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # 'She' is not the man who spoke last: the woman named before him.
+        ("Congresswoman Betty Marsh met company officials on Tuesday.\n\n"
+         "Chief executive Tony Hale said the company had done everything it could.\n\n"
+         "She said the answer was not good enough.",
+         ["Tony Hale", "Betty Marsh"]),
+        # The role says it before the first name does ('Dale' is mostly a man's name).
+        ("The ministry's spokeswoman, Dale Okafor, said the camp would close.\n\n"
+         "Mr. Duvalier said the camp would stay open.\n\n"
+         "She added that the last families would leave on Friday.",
+         ["Dale Okafor", "Duvalier", "Dale Okafor"]),
+        # A name that says nothing agrees with either pronoun.
+        ("Jo Park said the road would reopen.\n\nShe said repairs would take a week.",
+         ["Jo Park", "Jo Park"]),
+    ],
+)
+def test_he_or_she_resolves_to_the_last_person_of_that_gender(nlp, body, speakers):
+    assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == speakers
+
+
 def test_partial_quote_nests_in_reported_speech(nlp):
     found = quotes_of('He said the rebels are "exhausted" after the siege.', nlp)
     partial = [q for q in found if q.direct]

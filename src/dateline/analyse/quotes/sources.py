@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from dateline.analyse.nlp import doc_text
+from dateline.analyse.quotes.gender import agrees
 from dateline.analyse.quotes.tables import speaker_words
 
 # Deps that stay inside a source noun phrase; relative clauses, appositions and commas do not.
@@ -232,20 +233,25 @@ class ArticleSpeakers:
         ]
         return max(found, key=lambda p: len(p.name.split()), default=None)
 
-    def last_person_before(self, position: int, *, low: int = 0) -> PersonName | None:
-        """The person mentioned last before a position (and after `low`)."""
+    def last_person_before(self, position: int, *, low: int = 0, pronoun: str = "") -> PersonName | None:
+        """The person mentioned last before a position (and after `low`) that the pronoun can be
+        ('she' is not the last man named)."""
         best, best_at = None, -1
         for person in self.people:
+            if pronoun and not agrees(pronoun, person.name, person.role):
+                continue
             for at in person.positions:
                 if low <= at < position and at > best_at:
                     best, best_at = person, at
         return best
 
-    def last_speaker(self, kind: str, sentence: int) -> SpeakerMention | None:
-        """The last resolved speaker of a kind, if it spoke recently enough to be 'he' or 'it'."""
+    def last_speaker(self, kind: str, sentence: int, pronoun: str = "") -> SpeakerMention | None:
+        """The last resolved speaker of a kind, if it spoke recently enough to be 'he' or 'it'
+        (and, for 'he' or 'she', is of that gender as far as the text tells)."""
         for mention in reversed(self.history):
             if mention.kind == kind and sentence - mention.sentence <= PRONOUN_LOOKBACK_SENTENCES:
-                return mention
+                if not pronoun or agrees(pronoun, mention.name, mention.role):
+                    return mention
         return None
 
     def resolve(self, source: Token, sentence: int, *, inside: tuple[int, int] | None = None,
@@ -284,13 +290,13 @@ class ArticleSpeakers:
             return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "first-person")
         if lower in words.person_pronouns:
             if inside is not None:
-                person = self.last_person_before(source.idx, low=inside[0])
+                person = self.last_person_before(source.idx, low=inside[0], pronoun=lower)
                 if person is not None:
                     return self._from_person(person, "pronoun")
-                if enclosing is not None:
+                if enclosing is not None and agrees(lower, enclosing.name, enclosing.role):
                     return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
-            spoke = self.last_speaker("person", sentence)
-            person = None if spoke else self.last_person_before(source.idx)
+            spoke = self.last_speaker("person", sentence, lower)
+            person = None if spoke else self.last_person_before(source.idx, pronoun=lower)
             if spoke or person:
                 return spoke or self._from_person(person, "pronoun")
         if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence)):

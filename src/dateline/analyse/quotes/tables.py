@@ -34,6 +34,10 @@ class SpeakerWords:
     person_pronouns: frozenset[str]
     organisation_pronouns: frozenset[str]
     first_person: frozenset[str]
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_pronouns: frozenset[str] = frozenset()
+    male_pronouns: frozenset[str] = frozenset()
 
 
 def _read_table(name: str) -> dict:

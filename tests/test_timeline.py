@@ -221,6 +221,11 @@ def test_two_same_day_events_of_one_kind_in_one_article_stay_apart(nlp) -> None:
          "Thousands marched through the old town towards the parliament."),
         ("March 3, 2012 | By Ann Reporter, CNN Protesters gathered outside the embassy at dawn.",
          "Protesters gathered outside the embassy at dawn."),
+        ("Ferry fares to rise again Islanders say the cuts go too far Tuesday 4 March 2008 08.43 GMT The ferry "
+         "company raised its fares for the third time this year.",
+         "The ferry company raised its fares for the third time this year."),
+        ("The talks ended on Tuesday 4 March 2008 and the envoys flew home the same evening.",
+         "The talks ended on Tuesday 4 March 2008 and the envoys flew home the same evening."),
         ("-- The army moved tanks into the capital late on Thursday night.",
          "The army moved tanks into the capital late on Thursday night."),
     ],

@@ -66,6 +66,14 @@ LIVE_STAMP = re.compile(
     r"|[A-Z][a-z]+ \d{1,2}, \d{4}\s*\|\s*By [^,|]{1,40}, [A-Z][\w ]{1,20}?(?=\s+[A-Z])"
     r"|--)\s*"
 )
+# A headline and standfirst run into the lead through the page's time stamp: 'Bush blows $50m on
+# coronation ... say critics Sunday 9 January 2005 00.46 GMT It will be ...'. A weekday, a full
+# date, a clock time and a zone together are a page stamp (prose does not write them so), so
+# what comes before it is the page's furniture.
+HEADLINE_THEN_STAMP = re.compile(
+    r"^.{0,400}?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},?"
+    r"\s+\d{1,2}[.:]\d{2}\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|ET)\s+"
+)
 # What must be left of a sentence after its header: a sentence, not a fragment.
 MIN_SUMMARY_CHARS = 40
 
@@ -179,6 +187,7 @@ def without_page_header(text: str) -> str:
     """A summary without the page header and wire dateline a scraped line may open with
     (the dateline as the cleaner reads it: 'LONDON (Reuters) - ')."""
     text = _kept_if_sentence(text, PAGE_HEADER.sub("", text, count=1))
+    text = _kept_if_sentence(text, HEADLINE_THEN_STAMP.sub("", text, count=1))
     text = _kept_if_sentence(text, LIVE_STAMP.sub("", text, count=1))
     dateline = find_dateline([text])
     return _kept_if_sentence(text, text[len(dateline.text):].lstrip()) if dateline else text

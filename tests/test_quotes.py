@@ -89,6 +89,17 @@ def test_he_or_she_resolves_to_the_last_person_of_that_gender(nlp, body, speaker
     assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == speakers
 
 
+def test_he_after_a_woman_is_not_a_man_named_far_up_the_page(nlp):
+    body = ("Energy minister Paul Reeve opened the plant in March.\n\n"
+            "The plant burns wood chips.\n\nIt employs forty people.\n\nThe town has grown since.\n\n"
+            "Rents have risen.\n\nThe river was cleaned last year.\n\n"
+            "Aid worker Mary Stone said the camp was full.\n\n"
+            '"There was also plastic sheeting," he said.')
+    speakers = [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert speakers[0] == "Mary Stone"
+    assert speakers[-1] is None  # unresolved, neither the woman nor the minister six sentences up
+
+
 def test_partial_quote_nests_in_reported_speech(nlp):
     found = quotes_of('He said the rebels are "exhausted" after the siege.', nlp)
     partial = [q for q in found if q.direct]

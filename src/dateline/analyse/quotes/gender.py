@@ -32,7 +32,7 @@ def _detector():
 def first_name_gender(first: str) -> str | None:
     """The gender a first name gives, or None when it does not say."""
     detector = _detector()
-    word = first.strip(".,'’")
+    word = first.strip(".,'’").split("-")[0]  # Jean-Max: Jean
     if detector is None or len(word) < 2 or not word[:1].isupper() or not word.isalpha():
         return None
     return GUESSES.get(detector.get_gender(word))

@@ -8,6 +8,7 @@ speech verb vouches for a person) and resolves each later mention to the fullest
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -296,12 +297,31 @@ class ArticleSpeakers:
                 if enclosing is not None and agrees(lower, enclosing.name, enclosing.role):
                     return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
             spoke = self.last_speaker("person", sentence, lower)
-            person = None if spoke else self.last_person_before(source.idx, pronoun=lower)
+            person = None if spoke else self._person_for(source.idx, lower)
             if spoke or person:
                 return spoke or self._from_person(person, "pronoun")
         if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence)):
             return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
         return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
+
+    def _person_for(self, position: int, pronoun: str) -> PersonName | None:
+        """The person a 'he' or 'she' names when no recent speaker fits: the last person named,
+        or, when that one is of the other gender, the last one of the pronoun's gender named
+        within the pronoun's reach (a 'he' after a woman is not a man from far up the page)."""
+        nearest = self.last_person_before(position)
+        fitting = self.last_person_before(position, pronoun=pronoun)
+        if fitting is None or fitting is nearest:
+            return fitting
+        reach = self._reach_start(position)
+        return fitting if max(at for at in fitting.positions if at < position) >= reach else None
+
+    def _reach_start(self, position: int) -> int:
+        """Where a pronoun's reach begins: the start of the sentence PRONOUN_LOOKBACK_SENTENCES
+        before the one that holds the position."""
+        if not hasattr(self, "_starts"):
+            self._starts = [sent.start_char for sent in self.doc.sents]
+        here = max(bisect_right(self._starts, position) - 1, 0)
+        return self._starts[max(here - PRONOUN_LOOKBACK_SENTENCES, 0)] if self._starts else 0
 
     def _named(self, source: Token, core: list[Token]) -> SpeakerMention | None:
         """A source that carries a name: a person (by label, title or earlier mention) or a body."""

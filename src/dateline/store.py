@@ -368,8 +368,13 @@ def refuse_foreign_file(path: Path) -> None:
 
 def refuse_foreign_schema(db: sqlite3.Connection, path: Path) -> None:
     """An SQLite file of another program (tables, but not Dateline's) is left as it is."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # One statement, so one snapshot: read apart, a build committing its first migration in between
+    # showed tables at schema 0, which looked like another program's file.
+    version, names = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT group_concat(name, char(31)) FROM sqlite_master WHERE type = 'table')"
+    ).fetchone()
+    tables = set(names.split("\x1f")) if names else set()
     if version > len(MIGRATIONS):
         raise StoreError(f"{path}: written by a newer Dateline (schema {version}); left unchanged")
     if (version == 0 and tables) or (version > 0 and "articles" not in tables):

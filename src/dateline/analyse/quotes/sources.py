@@ -333,8 +333,17 @@ class ArticleSpeakers:
             return SpeakerMention(person.name, person.role, "person", 0, 0, "name")
         names = name_tokens(core, source)
         named_apposition = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if named_apposition and source.lower_ in speaker_words().person_roles:
-            return self._named(named_apposition[0], noun_phrase_core(named_apposition[0]))  # 'the mayor, Jo Park,'
+        person_apposition = (  # one person right after the title: not a list ('three Republicans, X and Y')
+            named_apposition and named_apposition[0].ent_type_ == "PERSON" and source.ent_type_ != "PERSON"
+            and source.tag_ not in ("NNS", "NNPS") and named_apposition[0].left_edge.i - source.i <= 3
+            and not any(c.dep_ == "conj" for c in named_apposition[0].children)
+        )
+        if named_apposition and (source.lower_ in speaker_words().person_roles or person_apposition):
+            # 'the mayor, Jo Park,'; "China's top banking regulator, Liu Mingkang,"; 'Senate Democratic Whip Richard J. Durbin'
+            found = self._named(named_apposition[0], noun_phrase_core(named_apposition[0]))
+            if found is not None and found.kind == "person" and not found.role:
+                found.role = _phrase_text(core) or None
+            return found
         if not names:
             return self._organisation(source, core)
         name = _phrase_text(names)

@@ -102,6 +102,23 @@ def test_a_person_in_apposition_to_a_title_is_the_speaker(nlp, body, speaker, ro
     assert role in (top[0].speaker_role or "")
 
 
+def test_a_readers_question_in_a_live_chat_holds_no_attribution(nlp):
+    body = ("Silver Spring, Md.: My neighbour says the bank will fail, and we saw the shares fall. Is she right?\n\n"
+            "Ann Lee: The bank says its deposits are safe, and regulators agree.\n\n"
+            "Dayton, Ohio: A friend told me that rates will rise in the spring. Should I lock in now?\n\n"
+            "Ann Lee: Nobody knows what rates will do.")
+    found = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert found and not any("neighbour" in body[q.start - 40 : q.start] or "friend told" in body[q.start - 30 : q.end]
+                             for q in found)
+    assert not any(q.start < body.index("Ann Lee") for q in found)
+
+
+def test_one_place_label_line_is_a_roundup_item_not_a_chat(nlp):
+    body = "Kessel, Ruritania: Rebels said they had taken the airport on Monday."
+    kept = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert len(kept) == 1 and "taken the airport" in kept[0].text
+
+
 def test_he_after_a_woman_is_not_a_man_named_far_up_the_page(nlp):
     body = ("Energy minister Paul Reeve opened the plant in March.\n\n"
             "The plant burns wood chips.\n\nIt employs forty people.\n\nThe town has grown since.\n\n"

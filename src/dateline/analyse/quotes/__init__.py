@@ -19,7 +19,7 @@ from dateline.analyse.quotes.cues import CueCandidate, find_cues
 from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
 from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
 from dateline.analyse.quotes.tables import speaker_words, speech_verbs
-from dateline.analyse.quotes.transcript import Turn, find_turns
+from dateline.analyse.quotes.transcript import Turn, find_turns, reader_questions
 from dateline.model import Article, Quote
 
 __all__ = ["Attribution", "extract_attributions", "extract_quotes"]
@@ -33,6 +33,8 @@ MIN_STANDALONE_WORDS = 12
 # ...and only if the last attribution is at most this many paragraphs back.
 STANDALONE_LOOKBACK_PARAGRAPHS = 2
 GAP_CHARS = set(" ,:;—–-\n\t\u00a0'`")  # the second mark of a tokenised `` or '' too
+# Readers' questions that make an article a live chat.
+MIN_CHAT_QUESTIONS = 2
 # Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
 NOT_PERSON_TYPES = {"GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT"}
 
@@ -274,8 +276,14 @@ class _Judge:
 
 
 def extract_attributions(article: Article, doc: Doc) -> list[Attribution]:
-    """Every attribution of a parsed article with its evidence, ordered by the quote's start."""
-    return _Judge(article, doc).run()
+    """Every attribution of a parsed article with its evidence, ordered by the quote's start;
+    none inside a reader's question of a live chat."""
+    found = _Judge(article, doc).run()
+    asked = reader_questions(article.body)
+    if len(asked) < MIN_CHAT_QUESTIONS:  # one 'Benghazi, Libya: ...' line is a roundup's item, not a chat
+        return found
+    inside = lambda quote: any(start <= quote.start < end for start, end in asked)  # noqa: E731
+    return [a for a in found if not inside(a.quote) and not (a.parent is not None and inside(a.parent.quote))]
 
 
 def extract_quotes(article: Article, doc: Doc) -> list[Quote]:

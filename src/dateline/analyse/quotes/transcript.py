@@ -19,6 +19,9 @@ NOT_SPEAKERS = frozenset({
     "watch", "read more", "read", "see also", "photo", "video", "source", "sources", "q", "a", "question",
     "answer", "breaking", "exclusive", "analysis", "opinion", "live", "warning", "caption", "file",
 })
+# A reader's question in a newspaper's live chat: a paragraph opening with the reader's place
+# ('Philadelphia, Pa.: From the standpoint of ...', 'Washington, D.C.: I was interested ...').
+READER_QUESTION = re.compile(r"^[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?:[ \t]+\S[^\n]*", re.M)
 # Words of a turn at least: a shorter line after a colon is a heading or a list item.
 MIN_TURN_WORDS = 4
 
@@ -50,3 +53,9 @@ def find_turns(text: str) -> list[Turn]:
         end = len(text[: match.end("words")].rstrip())
         turns.append(Turn(label, match.start("label"), match.start("words"), end))
     return turns
+
+
+def reader_questions(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs that are readers' questions in a live chat: nothing a reader
+    writes there is an attribution of the article (the chat's guest answers after them)."""
+    return [(m.start(), m.end()) for m in READER_QUESTION.finditer(text)]

@@ -102,6 +102,16 @@ def test_a_person_in_apposition_to_a_title_is_the_speaker(nlp, body, speaker, ro
     assert role in (top[0].speaker_role or "")
 
 
+def test_a_quote_whose_second_paragraph_lost_its_opening_mark_is_one_quote(nlp):
+    body = ("Premier Tom Hale blamed the crisis on reckless lending.\n\n"
+            '"The crisis has pushed the two countries to a turning point.\n\n'
+            'From now on, they will either grow closer or drift apart," said Ana Ruiz, a trade expert.')
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None and q.direct]
+    assert len(top) == 1
+    assert top[0].speaker == "Ana Ruiz"
+    assert top[0].text.startswith("The crisis") and top[0].text.rstrip(",").endswith("drift apart")
+
+
 def test_a_readers_question_in_a_live_chat_holds_no_attribution(nlp):
     body = ("Silver Spring, Md.: My neighbour says the bank will fail, and we saw the shares fall. Is she right?\n\n"
             "Ann Lee: The bank says its deposits are safe, and regulators agree.\n\n"

@@ -135,6 +135,17 @@ def _opens_with_quote(text: str, start: int) -> bool:
     return text[start] in OPENERS or text[start] == '"'
 
 
+def _leading_closer(text: str, start: int, end: int) -> int | None:
+    """Where a paragraph's first quote mark closes a quote opened before it: the mark comes
+    right after the words' closing punctuation and before a space ('confrontational," said')."""
+    first = next((i for i in range(start, end) if text[i] in ('"', "”")), None)
+    if first is None or first == start or text[first - 1] not in ",.!?":
+        return None
+    if first + 1 < end and not text[first + 1].isspace():
+        return None
+    return first
+
+
 def _merge_continued(text: str, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Join an unclosed top-level quote with the quote that opens the next paragraph."""
     by_start = {span.start - 1: span for span in spans if span.depth == 0}
@@ -149,6 +160,11 @@ def _merge_continued(text: str, spans: list[QuoteSpan], paragraphs: list[tuple[i
             next_start = paragraphs[index + 1][0]
             follower = by_start.get(next_start)
             if follower is None or not _opens_with_quote(text, next_start):
+                closer = _leading_closer(text, *paragraphs[index + 1])
+                if closer is not None:  # its opening mark lost: '... point.\n\nFrom now on, ... more confrontational," said X'
+                    if (stray := by_start.get(closer)) is not None:
+                        absorbed.add(id(stray))
+                    span = QuoteSpan(span.start, closer, 0, True)
                 break
             absorbed.add(id(follower))
             span = QuoteSpan(span.start, follower.end, 0, follower.closed)

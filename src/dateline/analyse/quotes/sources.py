@@ -208,6 +208,7 @@ class ArticleSpeakers:
         self.doc = doc
         self.people: list[PersonName] = []
         self.history: list[SpeakerMention] = []
+        self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 core = noun_phrase_core(ent.root)
@@ -318,10 +319,11 @@ class ArticleSpeakers:
     def _reach_start(self, position: int) -> int:
         """Where a pronoun's reach begins: the start of the sentence PRONOUN_LOOKBACK_SENTENCES
         before the one that holds the position."""
-        if not hasattr(self, "_starts"):
-            self._starts = [sent.start_char for sent in self.doc.sents]
-        here = max(bisect_right(self._starts, position) - 1, 0)
-        return self._starts[max(here - PRONOUN_LOOKBACK_SENTENCES, 0)] if self._starts else 0
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
+        starts = self._sentence_starts
+        here = max(bisect_right(starts, position) - 1, 0)
+        return starts[max(here - PRONOUN_LOOKBACK_SENTENCES, 0)] if starts else 0
 
     def _named(self, source: Token, core: list[Token]) -> SpeakerMention | None:
         """A source that carries a name: a person (by label, title or earlier mention) or a body."""

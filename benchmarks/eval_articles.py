@@ -161,29 +161,35 @@ def report_t17(outcomes: list[Outcome], show: int, seed: int) -> None:
     print(f"  dated among texts stating date: {pct(sum(bool(o.date) for o in stating), len(stating))}")
     print(f"  outlet right:                   {pct(sum(o.outlet == o.outlet_true for o in outcomes), len(outcomes))}")
     print(f"  methods: {dict(Counter(o.method for o in outcomes))}")
+    print(f"  title found (no gold; judge with --show): {pct(sum(bool(o.title) for o in outcomes), len(outcomes))}")
     by_outlet: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_outlet[o.outlet_true].append(o)
-    print(f"  {'outlet':<22}{'n':>6}{'dated':>8}{'right':>8}{'>1 day':>8}{'outlet':>8}")
+    print(f"  {'outlet':<22}{'n':>6}{'dated':>8}{'right':>8}{'>1 day':>8}{'outlet':>8}{'title':>8}")
     for name, group in sorted(by_outlet.items()):
         d = [o for o in group if o.date]
         r = sum(o.date == o.date_true for o in d)
         f = sum(off_by(o.date, o.date_true) > 1 for o in d if o.date)
         print(f"  {name:<22}{len(group):>6}{len(d) / len(group):>8.1%}{r / max(len(d), 1):>8.1%}"
-              f"{f / max(len(d), 1):>8.1%}{sum(o.outlet == name for o in group) / len(group):>8.1%}")
+              f"{f / max(len(d), 1):>8.1%}{sum(o.outlet == name for o in group) / len(group):>8.1%}"
+              f"{sum(bool(o.title) for o in group) / len(group):>8.1%}")
     wrong_outlets = Counter((o.outlet_true, o.outlet) for o in outcomes if o.outlet != o.outlet_true)
     print(f"  outlet errors (truth, given): {wrong_outlets.most_common(8)}")
     show_sample("wrong dates", [o for o in dated if o.date != o.date_true], show, seed)
     show_sample("undated though the text states its date", [o for o in stating if not o.date], show, seed)
+    show_sample("titles found", [o for o in outcomes if o.title], show, seed, field="title")
 
 
-def show_sample(label: str, items: list[Outcome], show: int, seed: int) -> None:
-    """A few failures, for reading."""
+def show_sample(label: str, items: list[Outcome], show: int, seed: int, *, field: str = "") -> None:
+    """A few outcomes for reading: failures with their evidence, or one field of each."""
     if not show or not items:
         return
     print(f"  -- {label}: {len(items)}, {min(show, len(items))} shown")
     for o in random.Random(seed).sample(items, min(show, len(items))):
-        print(f"     {o.key} true {o.date_true} got {o.date} [{o.method}] {(o.evidence or '')[:160]!r}")
+        if field:
+            print(f"     {o.key} {getattr(o, field)!r}")
+        else:
+            print(f"     {o.key} true {o.date_true} got {o.date} [{o.method}] {(o.evidence or '')[:160]!r}")
 
 
 def normalised(title: str | None) -> str:

@@ -12,13 +12,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dateline.clean import header
-from dateline.clean.blocks import CAPTION, PROSE, Line, classify_all, judge_extracted, judge_lines
+from dateline.clean.blocks import (
+    CAPTION,
+    HEADING,
+    NOISE,
+    PROSE,
+    Line,
+    classify_all,
+    judge_extracted,
+    judge_lines,
+)
 from dateline.clean.comments import cut_thread
 from dateline.clean.detokenise import detokenise
 from dateline.clean.html import Extracted, extract_html
 from dateline.clean.language import detect_language
 from dateline.clean.lines import split_units
 from dateline.clean.outlet import resolve_outlet
+from dateline.clean.runin import ASIDE, HEADLINE, STAMP_PART, unfold_first
 from dateline.model import Article, RawDocument
 from dateline.outlets import OutletTable
 
@@ -34,6 +44,7 @@ class PageJudgement:
     span: tuple[int, int] | None
     extracted: Extracted | None = None
     first_block: int = 0  # lines before the text's first blank line (0 when it has none)
+    run_in_title: str | None = None  # a headline run into the lead on the text's first line
 
     @property
     def kept(self) -> list[Line]:
@@ -79,15 +90,33 @@ def page_text(doc: RawDocument) -> tuple[str, Extracted | None]:
 def judge_page(doc: RawDocument, repeats: frozenset[str]) -> PageJudgement:
     """Every line of one document judged, with the story's span."""
     text, extracted = page_text(doc)
-    units = split_units(text)
+    units, roles = page_units(text, plain=extracted is None)
     lines = classify_all([unit for unit, _ in units], outlet_repeats=repeats)
+    for index, role in roles.items():
+        if role == HEADLINE:
+            lines[index].kind, lines[index].why = HEADING, "headline run into the lead"
+        elif role == ASIDE:
+            # a caption's, standfirst's or byline's words are never the story's, nor the page's
+            # own name for itself, nor a publication date
+            lines[index].kind, lines[index].why = CAPTION, "caption or standfirst run into the lead"
+        elif role == STAMP_PART and lines[index].kind != NOISE:
+            lines[index].kind, lines[index].why = NOISE, "page stamp or byline run into the lead"
     cut_thread(lines)
     if extracted is not None:
         span = judge_extracted(lines, title=extracted.title)
     else:
         span = judge_lines(lines)
     first_block = next((i for i, (_, blank) in enumerate(units) if i and blank), 0)
-    return PageJudgement(lines=lines, span=span, extracted=extracted, first_block=first_block)
+    title = next((lines[i].text for i, role in roles.items() if role == HEADLINE), None)
+    return PageJudgement(lines=lines, span=span, extracted=extracted, first_block=first_block, run_in_title=title)
+
+
+def page_units(text: str, *, plain: bool) -> tuple[list[tuple[str, bool]], dict[int, str]]:
+    """The text's lines (see `split_units`); in plain text, a first line where a headline,
+    standfirst, caption or stamp runs into the lead is unfolded into those parts
+    (`clean.runin`), with the part each new line is."""
+    units = split_units(text)
+    return unfold_first(units) if plain else (units, {})
 
 
 def outlet_repeats(pages: list[PageJudgement], names: list[str | None]) -> dict[str, frozenset[str]]:
@@ -140,6 +169,8 @@ def find_title(page: PageJudgement, body: str, table: OutletTable) -> str | None
     is shaped like a headline, else the header line that names the story."""
     if page.extracted and page.extracted.title:
         return header.strip_site_name(page.extracted.title, page.extracted, table)
+    if page.run_in_title:
+        return page.run_in_title
     if opening := header.opening_headline(page.lines[: page.first_block], body):
         return opening
     found = header.pick_title(page.header, body, table)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from dateutil import parser as dateutil_parser
 
+from dateline.clean import page_units
 from dateline.clean.comments import comment_thread_start
 from dateline.clean.detokenise import detokenise
 from dateline.clean.lines import split_units
@@ -131,8 +132,9 @@ def dates_in(line: str, source: str) -> list[DateCandidate]:
 
 def page_lines(doc: RawDocument, article: Article) -> list[str]:
     """The page's lines in order, as the cleaner saw them."""
-    text = detokenise(doc.text) if doc.text is not None else "\n\n".join([*article.removed, article.body])
-    return [unit for unit, _ in split_units(text)]
+    if doc.text is not None:
+        return [unit for unit, _ in page_units(detokenise(doc.text), plain=True)[0]]
+    return [unit for unit, _ in split_units("\n\n".join([*article.removed, article.body]))]
 
 
 def source_of(line: str, *, zone: str, article: Article) -> str:

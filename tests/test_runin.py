@@ -1,0 +1,98 @@
+"""A headline, standfirst, caption or stamp run into the lead on a scraped text's first line.
+
+All texts are written for these tests, in the shapes tag-stripped pages take.
+"""
+
+from __future__ import annotations
+
+from dateline.clean import clean_documents
+from dateline.clean.runin import WordUse, split_run_in
+from dateline.dates import date_article
+from dateline.model import RawDocument
+
+REST = (
+    "The harbour authority said the new ferry would carry up to 400 passengers a day.\n"
+    "Workers finished the terminal roof last week, and the old pier will close in March.\n"
+    "Local traders welcomed the decision but said parking remained a problem."
+)
+
+
+def cleaned(first_line: str, rest: str = REST):
+    doc = RawDocument(source="/tmp/run-in/article.txt", text=f"{first_line}\n{rest}\n")
+    return doc, clean_documents([doc])[0]
+
+
+def test_headline_caption_and_lead_come_apart():
+    doc, article = cleaned(
+        "Ferry link to reopen after six years "
+        "Passengers queued at the old terminal in 2017 "
+        "The island's ferry link will reopen in May, six years after storms wrecked the pier, the council said."
+    )
+    assert article.title == "Ferry link to reopen after six years"
+    assert article.body.startswith("The island's ferry link will reopen in May")
+    assert "Passengers queued" not in article.body
+    assert "Passengers queued at the old terminal in 2017" in article.captions
+
+
+def test_a_lone_part_leaves_the_body_without_becoming_the_title():
+    # a caption or a headline: the text cannot tell which, so it is neither body nor title
+    _, article = cleaned(
+        "Workers finished the roof in the rain "
+        "The island's ferry link will reopen in May, six years after storms wrecked the pier."
+    )
+    assert article.body.startswith("The island's ferry link")
+    assert article.title != "Workers finished the roof in the rain"
+
+
+def test_headline_then_page_stamp_gives_title_lead_and_a_header_date():
+    doc, article = cleaned(
+        "Ferry link to reopen after six years Tuesday 14 March 2017 09.12 GMT "
+        "The island's ferry link will reopen in May, six years after storms wrecked the pier."
+    )
+    assert article.title == "Ferry link to reopen after six years"
+    assert article.body.startswith("The island's ferry link")
+    dated = date_article(doc, article)
+    assert dated.date == "2017-03-14"
+
+
+def test_wire_place_label_and_stamp_leave_the_dateline_opening_the_lead():
+    doc, article = cleaned(
+        "PORT ELLEN | Tue Mar 14, 2017 9:12 am EDT PORT ELLEN (Reuters) - The island's ferry link "
+        "will reopen in May, six years after storms wrecked the pier, the council said on Tuesday."
+    )
+    assert article.body.startswith("PORT ELLEN (Reuters) - The island's ferry link")
+    assert article.dateline is not None and article.dateline.place == "Port Ellen"
+    assert date_article(doc, article).date == "2017-03-14"
+
+
+def test_byline_and_highlights_before_a_dateline_leave_the_body():
+    _, article = cleaned(
+        "By the Coast Wire Staff Ferry to sail again in May Storm damage repaired at last "
+        "Port Ellen, Islay (CNN) -- The island's ferry link will reopen in May, six years after storms wrecked the pier."
+    )
+    assert article.body.startswith("Port Ellen, Islay (CNN) -- The island's ferry link")
+    assert "Storm damage repaired" not in article.body
+
+
+def test_ordinary_first_sentences_are_left_whole():
+    words = WordUse.of(REST + " this morning if the film was shown")
+    for line in (
+        "The mayor told CBS This Morning that the pier would reopen in May, six years after the storms.",
+        "Traders said the film The Harbour Years would be shown at the terminal on the day it opens.",
+        "She set up a website called “Islay If The Ferry Fails” that lists other routes to the mainland.",
+        "Ferry Link Reopens; Crowds Gather At The Pier; What Comes Next For The Island?",
+        "The council, which met on Monday, said the White House of the island was the old customs office.",
+    ):
+        assert split_run_in(line, words) is None, line
+
+
+def test_the_headline_shares_its_opening_with_the_lead():
+    # a caption and the lead often open on the same subject; the repeat marks the lead's start
+    found = split_run_in(
+        "Harbour master Ann Reid checks the moorings Harbour master Ann Reid has said the pier is "
+        "ready for the first sailing in May.",
+        WordUse.of(REST),
+    )
+    assert found is not None
+    assert found.lead.startswith("Harbour master Ann Reid has said")
+    assert found.asides == ["Harbour master Ann Reid checks the moorings"]

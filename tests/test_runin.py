@@ -96,3 +96,31 @@ def test_the_headline_shares_its_opening_with_the_lead():
     assert found is not None
     assert found.lead.startswith("Harbour master Ann Reid has said")
     assert found.asides == ["Harbour master Ann Reid checks the moorings"]
+
+
+def test_a_byline_after_the_headline_is_cut_off_it():
+    found = split_run_in(
+        "Analysis: the island's long wait for a ferry By Ann Reid Coast News, Port Ellen "
+        "There are few certainties in the long story of the island's ferry, which sailed last in 2017.",
+        WordUse.of(REST),
+    )
+    assert found is not None
+    assert found.headline == "Analysis: the island's long wait for a ferry"
+
+
+def test_a_lead_cut_short_by_a_sentence_split_keeps_the_line_whole():
+    # research corpora split 'BP (BP.L)' as a sentence end; the wire header then stays in the body
+    assert split_run_in(
+        "Ferry firm links pay to safety PORT ELLEN | Tue Mar 14, 2017 9:12 am EDT PORT ELLEN (Reuters) - CalMac (CMC.",
+        WordUse.of(REST),
+    ) is None
+
+
+def test_a_lowercase_link_list_is_never_the_title():
+    found = split_run_in(
+        "cents Ferry timetable published cents Pier closes for repairs Passengers queued at the old terminal "
+        "The island's ferry link will reopen in May, six years after storms wrecked the pier.",
+        WordUse.of(REST),
+    )
+    assert found is not None and found.headline is None
+    assert found.lead.startswith("The island's ferry link")

@@ -159,6 +159,8 @@ def opens_sentence(tokens: list[str], at: int, part_start: int, words: WordUse) 
         return False
     word = current.rstrip(",")
     following = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if word == "By" and following[:1].isupper() and not previous[:1].isupper():
+        return True  # a byline after the headline: '... bloody crisis By Jim Muir BBC News'
     if word in OPENERS and previous.lower() in TITLE_NOUNS and following[:1].isupper():
         return False
     if word in OPENERS:
@@ -213,8 +215,8 @@ def split_run_in(line: str, words: WordUse) -> RunIn | None:
         ordered += parts + [(label + stamp.group().strip(), STAMP_PART)]
         cursor = stamp.end()
     last = parts_of(line[cursor:].strip(), words, lead_follows=True)
-    if not last:
-        return None
+    if not last or len(last[-1].split()) < MIN_LEAD_WORDS:
+        return None  # no lead left, or one cut short by a sentence split ('LONDON (Reuters) - BP (BP.')
     ordered += [(part, ASIDE) for part in last[:-1]] + [(last[-1], LEAD)]
     ordered = [(text, STAMP_PART if role == ASIDE and STAMP_OR_BYLINE.search(text) else role) for text, role in ordered]
     if len(ordered) < 2:
@@ -227,8 +229,9 @@ def split_run_in(line: str, words: WordUse) -> RunIn | None:
 
 
 def reads_as_headline(part: str) -> bool:
-    """A part that can be the headline: short, not a byline, clock stamp or 'Place |' label."""
-    return len(part.split()) <= MAX_HEADLINE_WORDS and not NOT_HEADLINE.search(part)
+    """A part that can be the headline: short, capitalised, not a byline, clock stamp or 'Place |' label."""
+    starts = part.lstrip("\"“‘'")[:1]
+    return (starts.isupper() or starts.isdigit()) and len(part.split()) <= MAX_HEADLINE_WORDS and not NOT_HEADLINE.search(part)
 
 
 def title_cased(tokens: list[str]) -> bool:

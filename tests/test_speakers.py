@@ -180,3 +180,11 @@ def test_an_acronym_joins_its_expansion_beside_other_bodies_and_dotted_forms():
               for name in ["United Nations", "U.S. Navy", "U.N", "UN"]]
     speakers = link_speakers([Article(id="a", source="x", story="s", quotes=quotes)])
     assert sorted((s.name, s.quotes) for s in speakers) == [("U.S. Navy", 1), ("United Nations", 3)]
+
+
+def test_an_acronym_joins_its_expansion_first_written_in_capitals():
+    # a wire dateline's 'UNITED NATIONS (Reuters) - ...' files the body before any 'United Nations'
+    quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind="organisation")
+              for name in ["UNITED NATIONS", "United Nations", "UN", "U.N"]]
+    speakers = link_speakers([Article(id="a", source="x", story="s", quotes=quotes)])
+    assert [(s.name, s.quotes) for s in speakers] == [("United Nations", 4)]

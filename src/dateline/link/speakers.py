@@ -245,14 +245,17 @@ class _Index:
         if len(expanded) == 1:
             return expanded[0]
         block = (key.split() or [""])[-1]
-        for group in self.bodies[block]:
-            if any(organisation_key(k) == key or _close_bodies(organisation_key(k), key) for k in group.names):
-                return group
-        group = _Group(person=False)
-        self.bodies[block].append(group)
-        if len(initials := _initials(name)) > 1 and not name.replace(".", "").isupper():  # 'U.N' is no expansion
-            self.by_initials[initials].append(group)
-        return group
+        found = next((group for group in self.bodies[block]
+                      if any(organisation_key(k) == key or _close_bodies(organisation_key(k), key) for k in group.names)), None)
+        if found is None:
+            found = _Group(person=False)
+            self.bodies[block].append(found)
+        # filed under its initials by whichever of its spellings gives them ('UNITED NATIONS' in a
+        # dateline first, 'United Nations' later); 'U.N' alone is no expansion
+        initials = _initials(name)
+        if len(initials) > 1 and len(name.split()) > 1 and found not in self.by_initials[initials]:
+            self.by_initials[initials].append(found)
+        return found
 
 
 def is_pronoun_like(name: str) -> bool:

@@ -299,3 +299,12 @@ def test_seed_without_date_keeps_weekday_constraints(seed_texts):
 def test_a_count_that_runs_off_the_calendar_is_dropped_not_raised():
     mentions = tag("The glacier formed 9000 years ago and melted on Monday.", date(2012, 5, 1))
     assert [m.value for m in mentions] == ["2012-04-30"]
+
+
+def test_a_sunday_papers_last_week_is_the_week_now_ending():
+    # written on Sunday 20 March 2005 (ISO week 11, Monday 14 to Sunday 20): 'last week' is
+    # Monday to Saturday just gone; on a Wednesday it is the week before
+    sunday, wednesday = date(2005, 3, 20), date(2005, 3, 16)
+    text = "The lifeboat crew was last week awarded a medal for the rescue."
+    assert [m.value for m in tag(text, anchor=sunday)] == ["2005-W11"]
+    assert [m.value for m in tag(text, anchor=wednesday)] == ["2005-W10"]

@@ -20,6 +20,7 @@ DEICTIC_OFFSET = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
+SUNDAY = 6
 QUARTER_JUST_ENDED = frozenset({"the", "latest", "the latest"})
 VAGUE_DIRECTION = {"ago": "PAST_REF", "earlier": "PAST_REF"}
 
@@ -103,6 +104,8 @@ def resolve_relative(m: re.Match, ctx: Context) -> Resolved:
         return resolve_weekend(ctx, step)
     if unit == "quarter" and words(m.group("rel")) in QUARTER_JUST_ENDED:
         step = -1  # results news: 'the quarter' is the one just reported on
+    if unit == "week" and step == -1 and ctx.anchor.weekday() == SUNDAY and ctx.tense != "future":
+        step = 0  # a Sunday paper's 'last week' is the week now ending, Monday to Saturday
     designator, multiplier = lex.units[unit].designator, lex.units[unit].multiplier
     day = cal.shift(ctx.anchor, step * multiplier, designator)
     return Resolved(

@@ -124,3 +124,14 @@ def test_a_lowercase_link_list_is_never_the_title():
     )
     assert found is not None and found.headline is None
     assert found.lead.startswith("The island's ferry link")
+
+
+def test_a_photo_credit_run_into_a_sentence_is_cut_off_it():
+    doc, article = cleaned(
+        "Ferry link to reopen after six years Tuesday 14 March 2017 09.12 GMT The pier was wrecked by storms in 2011.",
+        "Photograph: Ann Reid/Coast Pictures The island's ferry link will reopen in May, six years after storms wrecked the pier.\n"
+        + REST,
+    )
+    assert "Photograph: Ann Reid/Coast Pictures" in article.captions
+    assert "The island's ferry link will reopen in May" in article.body
+    assert "Photograph:" not in article.body

@@ -84,6 +84,14 @@ MAX_STAMP_LABEL_WORDS = 6
 
 
 HEADLINE, ASIDE, STAMP_PART, LEAD = "headline", "aside", "stamp", "lead"
+# A photo credit run into the next sentence, on any line: 'Photograph: Owen Humphreys/PA A
+# Coldstream Guardsman was killed ...', 'Photograph: PA An outbreak of swine flu ...'.
+# The agency after the slash may run to a second word ('Getty Images'), never a sentence opener.
+CREDIT_RUN_IN = re.compile(
+    r"^(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+"
+    rf"(?:[^:/\n]{{1,60}}?/\S+(?:\s(?!(?:{'|'.join(sorted(OPENERS))})\b)[A-Z][\w&.'’-]*)?|[A-Z]{{2,5}})"
+    r"\s+(?=[A-Z\"“‘])"
+)
 # An aside with a clock time or a separator bar is the page's stamp or byline line
 # ('29 September 2011 Last updated at 04:16 GMT', 'January 30, 2011 | By Salma Abdelaziz, CNN'),
 # not a caption or standfirst.
@@ -268,12 +276,19 @@ def parts_of(stretch: str, words: WordUse, *, lead_follows: bool) -> list[str]:
 
 
 def unfold_first(units: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], dict[int, str]]:
-    """The text's lines with its first line unfolded into its run-in parts, and the part each
-    new line is (by index); the lines as they were when nothing ran into the lead."""
+    """The text's lines with its first line unfolded into its run-in parts and photo credits
+    cut off the sentence they run into, and the part each new line is (by index); the lines as
+    they were when nothing ran into anything."""
     if not units:
         return units, {}
     found = split_run_in(units[0][0], WordUse.of("\n".join(text for text, _ in units[1:])))
-    if found is None:
-        return units, {}
-    unfolded = [(text, index == 0 and units[0][1]) for index, (text, _) in enumerate(found.parts)]
-    return unfolded + units[1:], {index: role for index, (_, role) in enumerate(found.parts)}
+    pieces = [[(text, index == 0 and units[0][1], role) for index, (text, role) in enumerate(found.parts)]] if found else [[(*units[0], "")]]
+    for text, blank in units[1:]:
+        credit = CREDIT_RUN_IN.match(text)
+        rest = text[credit.end() :] if credit else ""
+        if credit and len(rest.split()) >= MIN_LEAD_WORDS:
+            pieces.append([(credit.group().strip(), blank, ASIDE), (rest, False, "")])
+        else:
+            pieces.append([(text, blank, "")])
+    flat = [piece for group in pieces for piece in group]
+    return [(text, blank) for text, blank, _ in flat], {i: role for i, (_, _, role) in enumerate(flat) if role}

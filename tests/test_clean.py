@@ -163,6 +163,8 @@ def test_lines_repeated_across_one_outlets_articles_are_removed() -> None:
         ("Damascus, SANA- The governor opened the new road.", "Damascus", "SANA"),
         ("LONDON, Nov 2 (Reuters) - Shares fell on Wednesday.", "London", "Reuters"),
         ("KYIV — Air raid sirens sounded across the city overnight.", "Kyiv", None),
+        ("May 29 (Reuters) - The port reopened on Sunday after a week of strikes.", None, "Reuters"),
+        ("(Reuters) - The ferry operator aims to restore sailings by July 27.", None, "Reuters"),
     ],
 )
 def test_datelines(opening: str, place: str, agency: str | None) -> None:
@@ -172,6 +174,7 @@ def test_datelines(opening: str, place: str, agency: str | None) -> None:
 
 def test_no_dateline_in_ordinary_sentence() -> None:
     assert find_dateline(["The Syrian army said on Monday that it had taken the town."]) is None
+    assert find_dateline(["May 29 was the day (as officials put it) - the port reopened."]) is None
 
 
 def test_user_outlet_table_extends_shipped(tmp_path: Path) -> None:

@@ -39,6 +39,11 @@ DATELINE_PATTERNS = (
     re.compile(rf"^{PLACE}(?:,\s*[A-Z][\w.]*(?:\s+\d{{1,2}})?)?\s*\((?P<agency>[^()]{{2,40}})\){DASH}"),
     re.compile(rf"^{PLACE},\s*(?P<agency>[A-Z][A-Za-z]*[A-Z][A-Za-z/]*(?:\s+[A-Z][A-Za-z]+)?){DASH}"),
     re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][A-Za-z. ]+)?" + DASH),
+    # no place, only the day or nothing before the agency: 'May 29 (Reuters) -', '(Reuters) -'
+    re.compile(
+        r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
+        rf"\((?P<agency>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\){DASH}"
+    ),
 )
 # Datelines open one of the story's first paragraphs (a lede may stand before it).
 DATELINE_PARAGRAPHS = 3
@@ -144,10 +149,10 @@ def find_dateline(paragraphs: list[str]) -> Dateline | None:
     for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
         for pattern in DATELINE_PATTERNS:
             if match := pattern.match(paragraph):
-                place = match["place"].strip()
+                place = (match.groupdict().get("place") or "").strip() or None
                 agency = match.groupdict().get("agency")
                 return Dateline(
-                    place=place.title() if place.isupper() else place,
+                    place=place.title() if place and place.isupper() else place,
                     agency=agency.strip() if agency else None,
                     text=match.group(0).strip(),
                 )

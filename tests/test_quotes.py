@@ -343,3 +343,13 @@ def test_a_capitalised_pronoun_in_a_comment_is_still_a_pronoun(nlp):
     body = "WE need to remember that the council has no power here, a reader wrote.\n\nYOU said the bridge was safe."
     speakers = {q.speaker for q in quotes_of(body, nlp)}
     assert not speakers & {"WE", "YOU"}
+
+
+def test_a_first_person_glued_to_its_quote_mark_is_never_a_speaker(nlp):
+    # tokenised text leaves '..."I think' with the mark on the pronoun: '"I' is no acronym
+    body = (
+        'Peter Hale, of Harbour Brokers, said: "It is basically a clean-up job..."I think it is '
+        'the board trying to wipe the slate clean."'
+    )
+    speakers = [q.speaker for q in quotes_of(body, nlp)]
+    assert speakers and "I" not in speakers and '"I' not in speakers

@@ -29,6 +29,14 @@ PRONOUN_LOOKBACK_SENTENCES = 4
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
 # Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
+QUOTE_MARKS = "\"'“”‘’«»()"
+
+
+def bare_word(token: Token) -> str:
+    """A token's lower-case text without quote marks or brackets glued to it."""
+    return token.lower_.strip(QUOTE_MARKS)
+
+
 NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
 RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
@@ -264,10 +272,13 @@ class ArticleSpeakers:
         if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl" and source.head.head != source.head:
             source = source.head.head  # 'the envoy, who said ...': 'who' is written, the envoy speaks
             core = noun_phrase_core(source)
-        acronym = (source.text.isupper() and len(source.text) > 1 and not _in_capitals(source)  # WHO is never 'who'
+        written = source.text.strip(QUOTE_MARKS)  # '"I' glued to its quote mark is no acronym
+        acronym = (written.isupper() and len(written) > 1 and not _in_capitals(source)  # WHO is never 'who'
                    and source.lower_ not in NEVER_ACRONYMS)  # 'WE need to remember' in a shouted comment
+        # a pronoun the tokeniser glued to a quote mark ('..."I think') is tagged as a name
+        pronoun_word = bare_word(source) in speaker_words().first_person | speaker_words().person_pronouns
         if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
-                            or source.lower_ in UNNAMING_WORDS):
+                            or source.lower_ in UNNAMING_WORDS or pronoun_word):
             found = self._pronoun(source, sentence, inside, enclosing)
         else:
             found = self._named(source, core) or self._description(source, core, sentence)
@@ -287,7 +298,7 @@ class ArticleSpeakers:
     def _pronoun(self, source: Token, sentence: int, inside: tuple[int, int] | None,
                  enclosing: SpeakerMention | None) -> SpeakerMention:
         """'he' is the last person who spoke (or was named inside the same quote); 'it' the last body."""
-        words, lower = speaker_words(), source.lower_
+        words, lower = speaker_words(), bare_word(source)
         if lower in words.first_person and enclosing is not None:
             return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "first-person")
         if lower in words.person_pronouns:

@@ -353,3 +353,14 @@ def test_a_first_person_glued_to_its_quote_mark_is_never_a_speaker(nlp):
     )
     speakers = [q.speaker for q in quotes_of(body, nlp)]
     assert speakers and "I" not in speakers and '"I' not in speakers
+
+
+def test_a_tagger_person_that_cleans_to_a_pronoun_is_never_an_antecedent(nlp):
+    # the small English model can tag a sentence-final 'I.' as a PERSON; cleaned it reads 'I',
+    # and a later 'he' must not resolve to a speaker called 'I'
+    from dateline.analyse.quotes.sources import ArticleSpeakers
+
+    speakers = ArticleSpeakers(nlp("The harbour board met on Monday."))
+    speakers.remember("I", None, 0)
+    speakers.remember("Ann Reid", None, 10)
+    assert [p.name for p in speakers.people] == ["Ann Reid"]

@@ -32,6 +32,12 @@ DESCRIPTION_DETERMINERS = ("the", "this", "that")
 QUOTE_MARKS = "\"'“”‘’«»()"
 
 
+def _pronoun_entity(text: str) -> bool:
+    """An entity whose words are a pronoun ('I', 'He'): never a person to refer back to."""
+    words = speaker_words()
+    return text.strip(QUOTE_MARKS).lower() in words.first_person | words.person_pronouns
+
+
 def bare_word(token: Token) -> str:
     """A token's lower-case text without quote marks or brackets glued to it."""
     return token.lower_.strip(QUOTE_MARKS)
@@ -218,12 +224,14 @@ class ArticleSpeakers:
         self.history: list[SpeakerMention] = []
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not _pronoun_entity(ent.text):  # the tagger may call 'I' a person
                 core = noun_phrase_core(ent.root)
                 self.remember(clean_name(ent.text), role_text(core, list(ent), ent.root), ent.start_char)
 
     def remember(self, name: str, role: str | None, position: int) -> PersonName:
         """File a named person (merging with a person already filed under the same surname)."""
+        if _pronoun_entity(name):
+            return PersonName(name)  # 'I' cleaned out of a tagger's 'person': never filed, never an antecedent
         known = self.lookup(name)
         if known is None:
             known = PersonName(name)

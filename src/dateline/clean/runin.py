@@ -261,7 +261,7 @@ def parts_of(stretch: str, words: WordUse, *, lead_follows: bool) -> list[str]:
     else:
         limit = len(tokens)
     if title_cased(tokens[: max(limit, 0)]):
-        return [stretch] if lead_follows else [stretch]
+        return [stretch]
     starts = {i for i, m in enumerate(matches) for d in DATELINE.finditer(stretch) if m.start() == d.start()}
     cuts, part_start = [], 0
     for at in range(MIN_PART_WORDS, max(limit, 0)):

@@ -28,14 +28,14 @@ MIN_FUZZY_SURNAME = 6
 PRONOUN_LOOKBACK_SENTENCES = 4
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
-# Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
+# Quote marks and brackets a tokeniser may leave glued to a word ('"I', '(I)').
 QUOTE_MARKS = "\"'“”‘’«»()"
-
-
-def _pronoun_entity(text: str) -> bool:
-    """An entity whose words are a pronoun ('I', 'He'): never a person to refer back to."""
-    words = speaker_words()
-    return text.strip(QUOTE_MARKS).lower() in words.first_person | words.person_pronouns
+# Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
+NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
+RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
+# Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
+UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
+                            "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
 
 
 def bare_word(token: Token) -> str:
@@ -43,11 +43,11 @@ def bare_word(token: Token) -> str:
     return token.lower_.strip(QUOTE_MARKS)
 
 
-NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
-RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
-# Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
-UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
-                            "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
+def is_personal_pronoun(text: str) -> bool:
+    """Whether a word, marks aside, is a first-person or personal pronoun ('"I', 'He'): never
+    a name, never a person to refer back to."""
+    words, word = speaker_words(), text.strip(QUOTE_MARKS).lower()
+    return word in words.first_person or word in words.person_pronouns
 
 
 @dataclass
@@ -224,14 +224,14 @@ class ArticleSpeakers:
         self.history: list[SpeakerMention] = []
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not _pronoun_entity(ent.text):  # the tagger may call 'I' a person
+            if ent.label_ == "PERSON":
                 core = noun_phrase_core(ent.root)
                 self.remember(clean_name(ent.text), role_text(core, list(ent), ent.root), ent.start_char)
 
     def remember(self, name: str, role: str | None, position: int) -> PersonName:
         """File a named person (merging with a person already filed under the same surname)."""
-        if _pronoun_entity(name):
-            return PersonName(name)  # 'I' cleaned out of a tagger's 'person': never filed, never an antecedent
+        if is_personal_pronoun(name):
+            return PersonName(name)  # a tagger's 'person' 'I.': never filed, never an antecedent
         known = self.lookup(name)
         if known is None:
             known = PersonName(name)
@@ -284,7 +284,7 @@ class ArticleSpeakers:
         acronym = (written.isupper() and len(written) > 1 and not _in_capitals(source)  # WHO is never 'who'
                    and source.lower_ not in NEVER_ACRONYMS)  # 'WE need to remember' in a shouted comment
         # a pronoun the tokeniser glued to a quote mark ('..."I think') is tagged as a name
-        pronoun_word = bare_word(source) in speaker_words().first_person | speaker_words().person_pronouns
+        pronoun_word = is_personal_pronoun(source.text)
         if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
                             or source.lower_ in UNNAMING_WORDS or pronoun_word):
             found = self._pronoun(source, sentence, inside, enclosing)

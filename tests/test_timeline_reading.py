@@ -57,6 +57,10 @@ def days(body: str) -> dict[str, str]:
          {"Saturday": "2011-03-12"}),
         ("Interpol announces it is to send a team of victim-identification experts to the city on Monday.",
          {"Monday": "2011-03-14"}),
+        ("Syria is expected to dominate an Arab League summit in the Iraqi capital on Monday.",
+         {"Monday": "2011-03-14"}),
+        ("Syria was expected to dominate an Arab League summit in the Iraqi capital on Monday.",
+         {"Monday": "2011-03-07"}),
         ("The rebels held the town until Wednesday, when the army retook it.", {"Wednesday": "2011-03-09"}),
         ("The ministry had claimed until late on Wednesday that no cases were found.", {"Wednesday": "2011-03-09"}),
         # 'the next day' after a day the text never named is no day at all, not publication's next

@@ -16,6 +16,9 @@ BOUNDARY_WORDS = frozenset({"until", "till"})
 BOUNDED_VERB_WORDS = 4  # 'held the town until': the verb a boundary word limits stands this close
 PAST_PERFECT = "had"
 FUTURE_TO_HEADS = frozenset({"is", "are", "set", "due", "likely", "ready", "poised"})
+# 'is expected to', 'are scheduled to': a present auxiliary and one of these before 'to' look ahead.
+PLANNED_TO_HEADS = frozenset({"expected", "scheduled", "planned", "slated"})
+PRESENT_AUXILIARIES = frozenset({"is", "are", "am"})
 MIN_REGULAR_PAST_LENGTH = 5  # 'need', 'seed' and 'bed' are not past tenses; 'halted' is
 
 
@@ -70,10 +73,13 @@ def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -
 
 
 def modal_further_back(text: str, start: int) -> str | None:
-    """'future' when a modal ('will', 'is to') stands further back in the same clause (no comma between): 'Obama
+    """'future' when a modal ('will', 'is to', 'is expected to') stands further back in the same clause (no comma between): 'Obama
     says he will meet former presidents Bill Clinton and George W Bush at the White House on
     Saturday' is ahead, though 'will' is fifteen words before the day."""
     clause = re.split(r"[,;:()]", text[sentence_start(text, start) : start])[-1]
     words = [w.lower() for w in WORD.findall(clause)[-CLAUSE_WORDS_BEFORE:-WORDS_BEFORE]]
-    to_future = any(a in FUTURE_TO_HEADS and b == "to" for a, b in zip(words, words[1:], strict=False))
+    to_future = any(a in FUTURE_TO_HEADS and b == "to" for a, b in zip(words, words[1:], strict=False)) or any(
+        a in PRESENT_AUXILIARIES and b in PLANNED_TO_HEADS and c == "to"
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
     return "future" if to_future or any(w in FUTURE_MODALS for w in words) else None

@@ -135,3 +135,18 @@ def test_a_photo_credit_run_into_a_sentence_is_cut_off_it():
     assert "Photograph: Ann Reid/Coast Pictures" in article.captions
     assert "The island's ferry link will reopen in May" in article.body
     assert "Photograph:" not in article.body
+
+
+def test_stamp_without_weekday_but_with_a_clock_leaves_the_body():
+    # 'D Month YYYY Last updated at HH:MM GMT' with a page tool word, and a two-digit year
+    doc, article = cleaned(
+        "14 March 2017 Last updated at 09:12 GMT Help The island's ferry link will reopen in May, "
+        "six years after storms wrecked the pier."
+    )
+    assert article.body.startswith("The island's ferry link")
+    assert date_article(doc, article).date == "2017-03-14"
+    _, article = cleaned("14 March 17 09:12 GMT The island's ferry link will reopen in May, six years after storms wrecked the pier.")
+    assert article.body.startswith("The island's ferry link")
+    # a date and clock inside a sentence is no stamp
+    _, article = cleaned("The pier closed on 14 March 2017 at 09:12 GMT and the island's ferry link will reopen in May.")
+    assert article.body.startswith("The pier closed on 14 March 2017 at 09:12 GMT")

@@ -248,3 +248,23 @@ def test_someones_words_are_not_the_reporters_voice(sentence: str, reporter: boo
     from dateline.tell.timeline import reporter_voice
 
     assert reporter_voice(sentence) is reporter
+
+
+def test_a_long_storys_own_names_never_alone_make_two_reports_one_event() -> None:
+    # A long thread names its leader in most event sentences; two strikes of one day that name
+    # only him are two events, while two that share a rarer name are one.
+    def strike(key: str, *actors: str) -> Mention:
+        return mention(key, "2019-03-05", kind="strike", date="2019-03-04", precision="day", actors=list(actors))
+
+    thread = [
+        mention(f"f{i}", "2019-01-01", kind="talks", date=f"2018-{1 + i % 12:02d}-{1 + i % 28:02d}", precision="day",
+                actors=["Karo Vell", f"Envoy Number{i}"])
+        for i in range(240)
+    ]
+    reports = [strike("a", "Karo Vell"), strike("b", "Karo Vell"), strike("c", "Karo Vell", "Ivo Tarsk"), strike("d", "Ivo Tarsk")]
+    articles = [m.article for m in thread + reports]
+    events = {frozenset(e.article_ids) for e in link_events(articles) if e.kind == "strike"}
+    assert events == {frozenset({"a"}), frozenset({"b"}), frozenset({"c", "d"})}
+    # the same two reports alone (a short story): the shared name is enough
+    alone = [strike("a", "Karo Vell").article, strike("b", "Karo Vell").article]
+    assert [sorted(e.article_ids) for e in link_events(alone)] == [["a", "b"]]

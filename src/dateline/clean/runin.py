@@ -70,10 +70,18 @@ ABBREVIATION = re.compile(
     r"^(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|No|Inc|Co|Corp|Ltd|Mt|Ft|Capt|Adm|Maj|Rev)\.)$"
 )
 # A page stamp between two parts: weekday, full date, clock time and zone.
+# Without a weekday, a stamp needs its clock time ('17 January 12 16:55 GMT', '7 March 2012 Last
+# updated at 13:06 GMT'); a page tool word printed beside it ('Help', 'Share') goes with it.
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+CLOCK_AND_ZONE = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?"
 STAMP = re.compile(
-    r"(?<!\S)(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?\s+)"
+    r"(?<!\S)(?:"
+    r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?\s+)"
     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}[,;]?"
-    r"(?:\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?(?=\s|$)"
+    rf"(?:\s+{CLOCK_AND_ZONE})?"
+    rf"|(?:\d{{1,2}}\s+{MONTH_NAME}|{MONTH_NAME}\s+\d{{1,2}},?)\s+(?:\d{{4}}|\d{{2}}),?"
+    rf"(?:\s+(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at)?:?)?\s+{CLOCK_AND_ZONE}(?:\s+(?:Help|Share|Print|Email))?"
+    r")(?=\s|$)"
 )
 TOKEN = re.compile(r"\S+")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")

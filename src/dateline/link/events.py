@@ -45,6 +45,12 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 CALENDAR_WORDS = frozenset(w.lower() for w in WEEKDAYS) | frozenset(MONTHS)
 NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
+# In a long story, a name in this share of its event sentences names the story, not one event
+# of it: 'Assad' or 'Syria' in a Syria thread says nothing about which of a day's attacks a
+# sentence reports, so two same-day mentions must share some rarer name, actor or place.
+TOPIC_NAME_SHARE = 0.05
+# ... once the story has this many event mentions (a short story's names are all its own events').
+TOPIC_MIN_MENTIONS = 200
 
 
 @dataclass
@@ -101,9 +107,10 @@ def names_match(left: str, right: str) -> bool:
     return fuzz.ratio(surname(left), surname(right)) >= NAME_MATCH_RATIO
 
 
-def shared_actors(a: EventMention, b: EventMention) -> int:
-    """How many actors of one mention appear (fuzzily) among the other's."""
-    return sum(1 for x in a.actors if any(names_match(x, y) for y in b.actors))
+def shared_actors(a: EventMention, b: EventMention, common: frozenset[str] = frozenset()) -> int:
+    """How many actors of one mention appear (fuzzily) among the other's; with `common`, the
+    story's own names do not count."""
+    return sum(1 for x in a.actors if surname(x) not in common and any(names_match(x, y) for y in b.actors))
 
 
 def mention_day(m: Mention) -> date | None:
@@ -160,12 +167,28 @@ def sentence_names(m: Mention) -> set[str]:
     return {w.lower() for w in words} - CALENDAR_WORDS
 
 
-def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
-    """The judge: are two mentions one event? The reason is kept either way."""
+def topic_names(mentions: list[Mention]) -> dict[str | None, frozenset[str]]:
+    """Each long story's topic names: those in at least TOPIC_NAME_SHARE of its event sentences."""
+    by_story: dict[str | None, Counter] = defaultdict(Counter)
+    sizes: Counter = Counter()
+    for m in mentions:
+        sizes[m.article.story] += 1
+        by_story[m.article.story].update(sentence_names(m) | {surname(a) for a in m.event.actors})
+    return {
+        story: frozenset(name for name, n in counts.items() if n >= TOPIC_NAME_SHARE * sizes[story])
+        for story, counts in by_story.items()
+        if sizes[story] >= TOPIC_MIN_MENTIONS
+    }
+
+
+def same_event(a: Mention, b: Mention, common: frozenset[str] = frozenset()) -> tuple[bool, str]:
+    """The judge: are two mentions one event? The reason is kept either way. `common` holds the
+    story's topic names, which never alone make two same-day mentions one event."""
     ea, eb = a.event, b.event
     if ea.kind != eb.kind or ea.background != eb.background:
         return False, "different kind or role"
-    shared = shared_actors(ea, eb)
+    # a statement's actor is its speaker, who tells one statement from another however often named
+    shared = shared_actors(ea, eb, frozenset() if ea.kind in SPEAKER_KINDS else common)
     dated, why = dates_agree(a, b)
     # One article often reports several events of a kind on one day ('the WHO said on Thursday
     # ...', 'Mexico's toll rose on Thursday'): within one article, a mention that names nothing
@@ -174,7 +197,8 @@ def same_event(a: Mention, b: Mention) -> tuple[bool, str]:
     names_a, names_b = sentence_names(a), sentence_names(b)
     one_article = a.article.id == b.article.id
     continues = one_article and not (names_a and names_b)
-    named = continues or (ea.place and eb.place) or shared or names_a & names_b
+    placed = ea.place and eb.place and surname(ea.place) not in common
+    named = continues or placed or shared or (names_a & names_b) - common
     if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and places_agree(ea, eb):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:
@@ -209,8 +233,9 @@ class EventGroups:
     """Union-find over mentions that refuses to join groups whose dates disagree, or whose
     mentions of one article are not judged one event pair by pair."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], common: dict[str | None, frozenset[str]] | None = None):
         self.mentions = mentions
+        self.common = common or {}
         self.parent = list(range(len(mentions)))
         self.days = [{mention_day(m)} - {None} for m in mentions]
         self.weekdays = [{m.event.weekday} - {None} for m in mentions]
@@ -225,9 +250,14 @@ class EventGroups:
         for article, members in small.items():
             for x in members:
                 for y in large.get(article, ()):
-                    if not same_event(self.mentions[x], self.mentions[y])[0]:
+                    if not self.judge(x, y)[0]:
                         return False
         return True
+
+    def judge(self, i: int, j: int) -> tuple[bool, str]:
+        """`same_event` for two mentions, with their story's topic names."""
+        a, b = self.mentions[i], self.mentions[j]
+        return same_event(a, b, self.common.get(a.article.story, frozenset()))
 
     def find(self, i: int) -> int:
         """The root of a mention's group."""
@@ -304,9 +334,9 @@ def refresh_date(linked: LinkedEvent, events: list[EventMention]) -> None:
 def link_events(articles: list[Article]) -> list[LinkedEvent]:
     """Group every event mention of the corpus into events, across articles and outlets."""
     mentions = [Mention(a, i) for a in articles for i in range(len(a.events))]
-    groups = EventGroups(mentions)
+    groups = EventGroups(mentions, topic_names(mentions))
     for i, j in sorted(candidate_pairs(mentions)):
-        same, why = same_event(mentions[i], mentions[j])
+        same, why = groups.judge(i, j)
         if same:
             groups.union(i, j, why)
     linked = [

@@ -364,3 +364,28 @@ def test_a_tagger_person_that_cleans_to_a_pronoun_is_never_an_antecedent(nlp):
     speakers.remember("I", None, 0)
     speakers.remember("Ann Reid", None, 10)
     assert [p.name for p in speakers.people] == ["Ann Reid"]
+
+
+def test_a_title_is_no_first_name(nlp):
+    body = ("Archaeologist Ruth Hollis led the survey in June.\n\n"
+            "Dr Hollis said the walls were badly damaged.\n\nThe survey took three weeks.")
+    assert [q.speaker for q in quotes_of(body, nlp)] == ["Ruth Hollis"]
+
+
+def test_he_is_the_speaker_written_before_not_a_turn_further_down(nlp):
+    # the transcript turn is judged first, but it stands after the pronoun
+    body = ("Senator Alan Brook toured the plant on Monday.\n\nHe said taxes would fall.\n\n"
+            "MORAN: We will see about that. The plan is dead and everyone here knows it.")
+    assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == ["Alan Brook", "Moran"]
+
+
+def test_a_name_in_passing_is_not_the_next_he(nlp):
+    # Morrow is named in a relative clause; the article is about Lakely, named again and again
+    body = ("Museum curator Tom Lakely toured the site in June.\n\nDr Lakely said the walls were badly damaged.\n\n"
+            "The report by Tom Lakely runs to forty pages.\n\n"
+            "The gate dates from the sixth century BC.\n\nIts bricks were glazed blue.\n\nMuch of it now stands in Berlin.\n\n"
+            "The camp was built by a firm whose chairman, Dan Morrow, is a former senator.\n\n"
+            "He reports that ten gates were cracked.")
+    assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == ["Tom Lakely", "Tom Lakely"]
+    # a man named as the object, with nobody else about, is still the 'he' who speaks next
+    assert [q.speaker for q in quotes_of("Police arrested John Smith on Monday.\n\nHe said he was innocent.", nlp)] == ["John Smith"]

@@ -26,6 +26,8 @@ SURNAME_SIMILARITY = 88
 MIN_FUZZY_SURNAME = 6
 # A pronoun refers to the last speaker only when that speaker spoke this many sentences ago or less.
 PRONOUN_LOOKBACK_SENTENCES = 4
+# A person named this often (and more than twice as often as a passing name) is whom the article is about.
+MAIN_PERSON_MENTIONS = 3
 NAME_STRIP = " ,.;:'’\"“”"
 DESCRIPTION_DETERMINERS = ("the", "this", "that")
 # Quote marks and brackets a tokeniser may leave glued to a word ('"I', '(I)').
@@ -33,6 +35,8 @@ QUOTE_MARKS = "\"'“”‘’«»()"
 # Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
 NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
 RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
+# A name opened by one of these is a person whatever the tagger labels it ('Dr Curtis' as ORG).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."})
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
 UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
                             "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
@@ -116,8 +120,10 @@ def fold_transliteration(name: str) -> str:
 
 
 def first_names_compatible(left: str, right: str) -> bool:
-    """True unless both names carry first names that clearly differ (Sergei ~ Sergey)."""
-    a, b = left.split()[:-1], right.split()[:-1]
+    """True unless both names carry first names that clearly differ (Sergei ~ Sergey); a title
+    is no first name ('Dr Curtis' is John Curtis)."""
+    titles = speaker_words().person_roles
+    a, b = ([w for w in name.split()[:-1] if w.lower() not in titles] for name in (left, right))
     if not a or not b:
         return True
     similar = fuzz.ratio(fold_transliteration(a[0]), fold_transliteration(b[0])) >= SURNAME_SIMILARITY - 10
@@ -224,7 +230,7 @@ class ArticleSpeakers:
         self.history: list[SpeakerMention] = []
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in HONORIFICS):
                 core = noun_phrase_core(ent.root)
                 self.remember(clean_name(ent.text), role_text(core, list(ent), ent.root), ent.start_char)
 
@@ -263,14 +269,17 @@ class ArticleSpeakers:
                     best, best_at = person, at
         return best
 
-    def last_speaker(self, kind: str, sentence: int, pronoun: str = "") -> SpeakerMention | None:
-        """The last resolved speaker of a kind, if it spoke recently enough to be 'he' or 'it'
-        (and, for 'he' or 'she', is of that gender as far as the text tells)."""
-        for mention in reversed(self.history):
-            if mention.kind == kind and sentence - mention.sentence <= PRONOUN_LOOKBACK_SENTENCES:
-                if not pronoun or agrees(pronoun, mention.name, mention.role):
-                    return mention
-        return None
+    def last_speaker(self, kind: str, sentence: int, position: int, pronoun: str = "") -> SpeakerMention | None:
+        """The resolved speaker of a kind written last before a position, if it spoke recently
+        enough to be 'he' or 'it' (and, for 'he' or 'she', is of that gender as far as the text
+        tells). Text order, not the order quotes were judged in: a quote judged earlier may
+        stand further down the page."""
+        fitting = [
+            m for m in self.history
+            if m.kind == kind and m.start < position and 0 <= sentence - m.sentence <= PRONOUN_LOOKBACK_SENTENCES
+            and (not pronoun or agrees(pronoun, m.name, m.role))
+        ]
+        return max(fitting, key=lambda m: m.start, default=None)
 
     def resolve(self, source: Token, sentence: int, *, inside: tuple[int, int] | None = None,
                 enclosing: SpeakerMention | None = None) -> SpeakerMention:
@@ -316,11 +325,11 @@ class ArticleSpeakers:
                     return self._from_person(person, "pronoun")
                 if enclosing is not None and agrees(lower, enclosing.name, enclosing.role):
                     return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
-            spoke = self.last_speaker("person", sentence, lower)
+            spoke = self.last_speaker("person", sentence, source.idx, lower)
             person = None if spoke else self._person_for(source.idx, lower)
             if spoke or person:
                 return spoke or self._from_person(person, "pronoun")
-        if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence)):
+        if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence, source.idx)):
             return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
         return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
 
@@ -330,10 +339,47 @@ class ArticleSpeakers:
         within the pronoun's reach (a 'he' after a woman is not a man from far up the page)."""
         nearest = self.last_person_before(position)
         fitting = self.last_person_before(position, pronoun=pronoun)
-        if fitting is None or fitting is nearest:
-            return fitting
         reach = self._reach_start(position)
-        return fitting if max(at for at in fitting.positions if at < position) >= reach else None
+        if fitting is not None and fitting is not nearest:
+            fitting = fitting if max(at for at in fitting.positions if at < position) >= reach else None
+        if fitting is None or self._is_subject(max(at for at in fitting.positions if at < position)):
+            return fitting
+        # A person named in passing ('Halliburton, of which the vice-president, Dick Cheney, is a
+        # former chief') is not the 'he' who speaks next when a subject of the same stretch fits,
+        # or else the person the article is about (named again and again before).
+        return self._last_subject(reach, position, pronoun) or self._main_person(position, pronoun, fitting) or fitting
+
+    def _main_person(self, position: int, pronoun: str, other: PersonName) -> PersonName | None:
+        """The person named most often before a position, when named far more often than `other`."""
+        counts = [(sum(at < position for at in p.positions), i) for i, p in enumerate(self.people)
+                  if p is not other and agrees(pronoun, p.name, p.role)]
+        most, index = max(counts, default=(0, -1))
+        rival = sum(at < position for at in other.positions)
+        return self.people[index] if most >= MAIN_PERSON_MENTIONS and most >= 2 * rival + 1 else None
+
+    def _is_subject(self, position: int) -> bool:
+        """Whether the name written at a position is the subject of a clause that is not a relative one."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span[0]
+        while token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        if token.dep_ == "appos" and token.head.lower_ in speaker_words().person_roles:
+            token = token.head  # 'The envoy, Kofi Annan, arrived': the envoy is the subject
+        # a relative clause's subject is an aside about someone else ('a firm whose chairman, X, is')
+        return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl")
+
+    def _last_subject(self, low: int, position: int, pronoun: str) -> PersonName | None:
+        """The person last named as a clause's subject between two positions who fits the pronoun."""
+        best, best_at = None, -1
+        for person in self.people:
+            if not agrees(pronoun, person.name, person.role):
+                continue
+            for at in person.positions:
+                if low <= at < position and at > best_at and self._is_subject(at):
+                    best, best_at = person, at
+        return best
 
     def _reach_start(self, position: int) -> int:
         """Where a pronoun's reach begins: the start of the sentence PRONOUN_LOOKBACK_SENTENCES
@@ -398,7 +444,7 @@ class ArticleSpeakers:
         if best[0] > 0:
             match = known[best[1]]
             return SpeakerMention(match.name, match.role, "person", 0, 0, "description")
-        spoke = self.last_speaker("person", sentence)
+        spoke = self.last_speaker("person", sentence, source.idx)
         if spoke is not None and not spoke.role:  # a speaker with another role is someone else
             return SpeakerMention(spoke.name, spoke.role, "person", 0, 0, "description")
         return self._as_written(core)

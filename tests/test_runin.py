@@ -150,3 +150,23 @@ def test_stamp_without_weekday_but_with_a_clock_leaves_the_body():
     # a date and clock inside a sentence is no stamp
     _, article = cleaned("The pier closed on 14 March 2017 at 09:12 GMT and the island's ferry link will reopen in May.")
     assert article.body.startswith("The pier closed on 14 March 2017 at 09:12 GMT")
+
+
+def test_a_caption_run_into_a_later_paragraph_leaves_the_body():
+    rest = (REST + "\nVolunteers carry sandbags along the sea wall at dawn The council said the wall would be "
+            "raised by a metre before the winter storms.\n")
+    _, article = cleaned("The island's ferry link will reopen in May, six years after storms wrecked the pier.", rest)
+    assert "Volunteers carry sandbags" not in article.body
+    assert "The council said the wall would be raised by a metre" in article.body
+    assert "Volunteers carry sandbags along the sea wall at dawn" in article.captions
+
+
+def test_names_running_over_a_line_are_not_captions():
+    for line in (
+        "European drugmakers obtained samples of the influenza A (H1N1) virus in recent weeks and aim to have a vaccine ready.",
+        "All the concerts will be shown on BBC Two and simulcast on the channel's website over the weekend.",
+        "The union warned of an imminent collapse of the Big Three automakers if lawmakers asked for too much.",
+        "In a statement attacking The New York Times, the campaign said the story was wrong in every detail.",
+    ):
+        _, article = cleaned("The island's ferry link will reopen in May, six years after storms wrecked the pier.", REST + "\n" + line + "\n")
+        assert line in article.body, line

@@ -12,7 +12,7 @@ from dateline import timex
 from dateline.analyse.events import extract_events
 from dateline.analyse.nlp import parse
 from dateline.link.events import Mention, infer_dates, link_events, same_event
-from dateline.model import Article, EventMention, PublishedDate, to_dict
+from dateline.model import Article, EventMention, PublishedDate, Sentence, to_dict
 from dateline.tell.timeline import build_timeline, summarise_story, without_page_header
 
 CONTRACT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "export.schema.json"
@@ -261,10 +261,17 @@ def test_a_long_storys_own_names_never_alone_make_two_reports_one_event() -> Non
                 actors=["Karo Vell", f"Envoy Number{i}"])
         for i in range(240)
     ]
-    reports = [strike("a", "Karo Vell"), strike("b", "Karo Vell"), strike("c", "Karo Vell", "Ivo Tarsk"), strike("d", "Ivo Tarsk")]
+    reports = [strike("a", "Karo Vell"), strike("b", "Karo Vell"), strike("c", "Karo Vell", "Ivo Tarsk"), strike("d", "Ivo Tarsk"),
+               strike("e", "Karo Vell"), strike("f", "Karo Vell")]
+    for key, text in (("e", "Jets bombed the grain depot and the fuel terminal at dawn."),
+                      ("f", "A grain depot and a fuel terminal were bombed, residents said.")):
+        made = next(m.article for m in reports if m.article.id == key)
+        made.sentences = [Sentence(0, 0, len(text), text)]
+        made.events[0].trigger = "bombed"
     articles = [m.article for m in thread + reports]
     events = {frozenset(e.article_ids) for e in link_events(articles) if e.kind == "strike"}
-    assert events == {frozenset({"a"}), frozenset({"b"}), frozenset({"c", "d"})}
+    # e and f share no rarer name but two rarer words ('grain depot', 'fuel terminal'): one event
+    assert events == {frozenset({"a"}), frozenset({"b"}), frozenset({"c", "d"}), frozenset({"e", "f"})}
     # the same two reports alone (a short story): the shared name is enough
     alone = [strike("a", "Karo Vell").article, strike("b", "Karo Vell").article]
     assert [sorted(e.article_ids) for e in link_events(alone)] == [["a", "b"]]

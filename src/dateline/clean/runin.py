@@ -25,6 +25,10 @@ from dataclasses import dataclass, field
 # A part before the lead has at least this many words, the lead at least this many.
 MIN_PART_WORDS = 3
 MIN_LEAD_WORDS = 8
+# A caption run into a paragraph further down has at least this many words.
+CAPTION_MIN_WORDS = 5
+# After a capitalised word these continue a name ('BBC Two', 'the Big Three').
+NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 # The run-in parts stand in the line's first words: a boundary later than this is inside the story.
 MAX_RUN_IN_WORDS = 80
 # Capitalised words that open sentences and are never part of a name.
@@ -283,19 +287,46 @@ def parts_of(stretch: str, words: WordUse, *, lead_follows: bool) -> list[str]:
 
 
 
+def caption_run_in(line: str, words: WordUse) -> list[str] | None:
+    """A photo caption or box heading run into a paragraph further down ('Small groups of fighters
+    carry supplies into the country Another man, who asked not to be named, said ...'): the
+    captions and the paragraph's own text, or None. Stricter than on the first line: no stamp,
+    each caption of CAPTION_MIN_WORDS words with its brackets closed, and no name cut in two
+    ('the sea off Hoi An, a resort', 'influenza A (H1N1)', 'on BBC Two')."""
+    found = split_run_in(line, words)
+    if found is None or found.stamps:
+        return None
+    parts = [text for text, _ in found.parts]
+    captions, lead = parts[:-1], parts[-1]
+    if any(len(c.split()) < CAPTION_MIN_WORDS or c.count("(") > c.count(")") for c in captions):
+        return None
+    first, second = (lead.split() + [""])[:2]
+    if not first.isalpha() or first in ("A", "An", "The") and not second[:1].islower():
+        return None  # 'influenza A (H1N1)', 'the band The Vaselines'
+    last = captions[-1].split()[-1]
+    if (last.isupper() and len(last) > 1 and not captions[-1].isupper()
+            or first in NUMBER_WORDS and (last[:1].isupper() or second[:1].isupper())
+            or last.endswith(("’", "'"))):
+        return None  # a name cut in two: 'on BBC Two', 'the Big Three', 'group One Nation', "Fox News' On the Record"
+    return [*captions, lead]
+
+
 def unfold_first(units: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], dict[int, str]]:
-    """The text's lines with its first line unfolded into its run-in parts and photo credits
-    cut off the sentence they run into, and the part each new line is (by index); the lines as
+    """The text's lines with its first line unfolded into its run-in parts, and photo credits and
+    captions cut off the paragraph they run into further down, and the part each new line is (by index); the lines as
     they were when nothing ran into anything."""
     if not units:
         return units, {}
     found = split_run_in(units[0][0], WordUse.of("\n".join(text for text, _ in units[1:])))
     pieces = [[(text, index == 0 and units[0][1], role) for index, (text, role) in enumerate(found.parts)]] if found else [[(*units[0], "")]]
+    words = WordUse.of("\n".join(text for text, _ in units))
     for text, blank in units[1:]:
         credit = CREDIT_RUN_IN.match(text)
         rest = text[credit.end() :] if credit else ""
         if credit and len(rest.split()) >= MIN_LEAD_WORDS:
             pieces.append([(credit.group().strip(), blank, ASIDE), (rest, False, "")])
+        elif captioned := caption_run_in(text, words):
+            pieces.append([(part, blank and i == 0, ASIDE if i < len(captioned) - 1 else "") for i, part in enumerate(captioned)])
         else:
             pieces.append([(text, blank, "")])
     flat = [piece for group in pieces for piece in group]

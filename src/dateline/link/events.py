@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.analyse.events import as_day
 from dateline.model import Article, EventMention, PublishedDate
@@ -45,6 +46,10 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 CALENDAR_WORDS = frozenset(w.lower() for w in WEEKDAYS) | frozenset(MONTHS)
 NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
+CONTENT_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}(?:-[a-z]+)*\b")
+# Same-day mentions with no rarer name in common are one event when their sentences share this
+# many content words that are not the story's own ('criminal', 'investigation').
+SHARED_RARE_WORDS = 2
 # In a long story, a name in this share of its event sentences names the story, not one event
 # of it: 'Assad' or 'Syria' in a Syria thread says nothing about which of a day's attacks a
 # sentence reports, so two same-day mentions must share some rarer name, actor or place.
@@ -160,6 +165,16 @@ def places_agree(a: EventMention, b: EventMention) -> bool:
     return not (a.place and b.place) or names_match(a.place, b.place)
 
 
+def sentence_words(m: Mention) -> set[str]:
+    """Content words of a mention's sentence (lower case, a plural's 's' dropped), less its
+    trigger, stop words and calendar words: 'a criminal investigation' and 'criminal and civil
+    investigations' share two."""
+    trigger = m.event.trigger.lower()
+    words = {w.lower() for w in CONTENT_WORD.findall(sentence_text(m.article, m.event))}
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words
+            if w not in STOP_WORDS and w not in CALENDAR_WORDS and not w.startswith(trigger[:5])}
+
+
 def sentence_names(m: Mention) -> set[str]:
     """Capitalised words of a mention's sentence past its first word, less weekdays and months:
     the names that say which event of a day it is ('bombed Sirte' / 'bombed Misrata')."""
@@ -168,12 +183,12 @@ def sentence_names(m: Mention) -> set[str]:
 
 
 def topic_names(mentions: list[Mention]) -> dict[str | None, frozenset[str]]:
-    """Each long story's topic names: those in at least TOPIC_NAME_SHARE of its event sentences."""
+    """Each long story's topic names and words: those in at least TOPIC_NAME_SHARE of its event sentences."""
     by_story: dict[str | None, Counter] = defaultdict(Counter)
     sizes: Counter = Counter()
     for m in mentions:
         sizes[m.article.story] += 1
-        by_story[m.article.story].update(sentence_names(m) | {surname(a) for a in m.event.actors})
+        by_story[m.article.story].update(sentence_names(m) | sentence_words(m) | {surname(a) for a in m.event.actors})
     return {
         story: frozenset(name for name, n in counts.items() if n >= TOPIC_NAME_SHARE * sizes[story])
         for story, counts in by_story.items()
@@ -198,7 +213,8 @@ def same_event(a: Mention, b: Mention, common: frozenset[str] = frozenset()) -> 
     one_article = a.article.id == b.article.id
     continues = one_article and not (names_a and names_b)
     placed = ea.place and eb.place and surname(ea.place) not in common
-    named = continues or placed or shared or (names_a & names_b) - common
+    named = (continues or placed or shared or (names_a & names_b) - common
+             or common and len((sentence_words(a) & sentence_words(b)) - common) >= SHARED_RARE_WORDS)
     if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and places_agree(ea, eb):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:

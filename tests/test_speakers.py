@@ -141,10 +141,12 @@ def test_bodies_by_their_kind_and_acronym():
     quotes = [Quote(text="w", direct=False, speaker=name, speaker_kind=kind) for name, kind in
               [("United Nations", "organisation"), ("UN", "organisation"), ("Activists", "unknown"),
                ("activists", "unknown"), ("Air France", "organisation"), ("France", "organisation"),
-               ("Rebels", "person"), ("rebels", "unknown")]]
+               ("Rebels", "person"), ("rebels", "unknown"), ("rebels", "unknown"), ("Article Rebels", "person")]]
     speakers = link_speakers([Article(id="a", source="x", quotes=quotes)])
     names = sorted(s.name.lower() for s in speakers)
-    assert names == ["activists", "air france", "france", "rebels", "united nations"]
+    # 'Rebels' is the rebels, not the junk full name 'Article Rebels' (a page label run into a headline)
+    assert names == ["activists", "air france", "article rebels", "france", "rebels", "united nations"]
+    assert {q.speaker_id for q in quotes if q.speaker.lower() == "rebels"} == {"rebels"}
 
 
 def test_a_name_cut_before_its_last_part_joins_the_full_name():

@@ -270,6 +270,13 @@ def is_pronoun_like(name: str) -> bool:
 NON_NAMES = frozenset({"who", "which", "that", "you", "this", "those", "these", "one", "some", "others"})
 
 
+def _description_wins(known: _Group | None, description_quotes: int) -> bool:
+    """'Rebels' is the description 'rebels' unless a full name it can be is quoted more often:
+    'Ban' is Ban Ki-moon though 'the ban' once spoke, but 'Rebels' is not 'Article Rebels' (a
+    page's 'Full Article' link run into a headline)."""
+    return known is None or description_quotes >= sum(known.names.values())
+
+
 def _spoken(articles: list[Article]) -> Counter:
     """How often each (speaker name, story) pair speaks; pronoun-like names left out."""
     return Counter((q.speaker, a.story) for a in articles for q in a.quotes
@@ -285,12 +292,16 @@ def _build_groups(articles: list[Article]) -> dict[tuple[str, str | None], _Grou
     people = {name for name, kind in kinds if kind == "person"}
     bodies = {name for name, kind in kinds if kind in ("organisation", "unknown")}
     described = {name for name, kind in kinds if kind == "unknown" and name.islower()}  # 'Rebels' ~ 'rebels'
+    description_quotes = Counter()
+    for (name, _), n in counts.items():
+        if name in described:
+            description_quotes[name] += n
     for name, story in sorted(counts, key=lambda p: (_is_cut(p[0]), -len(without_title(p[0]).split()), p[0], p[1] or "")):
         plain = without_title(name)
         if (cut := _is_cut(name) and index.cut_person(name)):
             group = cut
         elif name not in people and (name in bodies or is_organisation(name)) or (
-                name.lower() in described and index.known_person(plain, story) is None):  # 'Rebels' ~ 'rebels', but 'Ban' ~ 'Ban Ki-moon'
+                name.lower() in described and _description_wins(index.known_person(plain, story), description_quotes[name.lower()])):
             group = index.body(name)
         elif len(plain.split()) > 1:
             group = index.full_person(plain)

@@ -33,6 +33,8 @@ def clean_one(text: str, **kwargs):
         "12 comments\nSign in to comment\nGreat news for the town and for the kids.\n",
         "Added: Tuesday, 7 March, 2023, 16:55 GMT 16:55 UK The dust was bad for years.\n"
         "Added: Tuesday, 7 March, 2023, 17:02 GMT 17:02 UK Good news for the school.\n",
+        "7th March 2023 - 16:55 The dust was bad for years and nobody listened.\n"
+        "7th March 2023 - 11:02 Good news for the school at last.\n",
     ],
 )
 def test_comment_threads_leave_the_body(thread: str) -> None:

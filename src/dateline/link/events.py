@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -99,6 +100,16 @@ class Mention:
     def key(self) -> tuple[str, int]:
         """(article id, event index): how a LinkedEvent names its members."""
         return (self.article.id, self.index)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """`sentence_names`, read once: every candidate pair of the mention asks for them."""
+        return frozenset(sentence_names(self))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """`sentence_words`, read once."""
+        return frozenset(sentence_words(self))
 
 
 def surname(name: str) -> str:
@@ -188,7 +199,7 @@ def topic_names(mentions: list[Mention]) -> dict[str | None, frozenset[str]]:
     sizes: Counter = Counter()
     for m in mentions:
         sizes[m.article.story] += 1
-        by_story[m.article.story].update(sentence_names(m) | sentence_words(m) | {surname(a) for a in m.event.actors})
+        by_story[m.article.story].update(m.names | m.words | {surname(a) for a in m.event.actors})
     return {
         story: frozenset(name for name, n in counts.items() if n >= TOPIC_NAME_SHARE * sizes[story])
         for story, counts in by_story.items()
@@ -209,12 +220,12 @@ def same_event(a: Mention, b: Mention, common: frozenset[str] = frozenset()) -> 
     # ...', 'Mexico's toll rose on Thursday'): within one article, a mention that names nothing
     # ('The bombing destroyed ...') continues the event before it; two that name different
     # things are two events.
-    names_a, names_b = sentence_names(a), sentence_names(b)
+    names_a, names_b = a.names, b.names
     one_article = a.article.id == b.article.id
     continues = one_article and not (names_a and names_b)
     placed = ea.place and eb.place and surname(ea.place) not in common
     named = (continues or placed or shared or (names_a & names_b) - common
-             or common and len((sentence_words(a) & sentence_words(b)) - common) >= SHARED_RARE_WORDS)
+             or common and len((a.words & b.words) - common) >= SHARED_RARE_WORDS)
     if dated and mention_day(a) and ea.kind not in SPEAKER_KINDS and named and places_agree(ea, eb):
         return True, f"{ea.kind}: {why}, same story"
     if shared == 0:

@@ -35,8 +35,6 @@ QUOTE_MARKS = "\"'“”‘’«»()"
 # Personal pronouns no organisation is called: in capitals ('WE have nothing to lose') still pronouns.
 NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
 RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
-# A name opened by one of these is a person whatever the tagger labels it ('Dr Curtis' as ORG).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."})
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
 UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
                             "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
@@ -229,8 +227,9 @@ class ArticleSpeakers:
         self.people: list[PersonName] = []
         self.history: list[SpeakerMention] = []
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
+        honorifics = speaker_words().honorifics  # 'Dr Curtis' tagged ORG is a person
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in HONORIFICS):
+            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in honorifics):
                 core = noun_phrase_core(ent.root)
                 self.remember(clean_name(ent.text), role_text(core, list(ent), ent.root), ent.start_char)
 

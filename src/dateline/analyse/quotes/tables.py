@@ -38,6 +38,7 @@ class SpeakerWords:
     male_words: frozenset[str] = frozenset()
     female_pronouns: frozenset[str] = frozenset()
     male_pronouns: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
 
 
 def _read_table(name: str) -> dict:

@@ -17,7 +17,7 @@ import cattrs
 T = TypeVar("T")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawDocument:
     """One input article as ingest found it, before any judgement."""
 
@@ -32,7 +32,7 @@ class RawDocument:
     record: int | None = None  # line or record number in a multi-article file; None for a whole file
 
 
-@dataclass
+@dataclass(slots=True)
 class RejectedDate:
     """A date seen on the page and judged not to be the publication date."""
 
@@ -40,7 +40,7 @@ class RejectedDate:
     why: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PublishedDate:
     """The publication date with the evidence it was judged on."""
 
@@ -54,7 +54,7 @@ class PublishedDate:
     rejected: list[RejectedDate] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Dateline:
     """The article's dateline, e.g. 'HAMBURG (Sputnik) —' gives place and agency."""
 
@@ -63,7 +63,7 @@ class Dateline:
     text: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence of the cleaned body."""
 
@@ -74,7 +74,7 @@ class Sentence:
     paragraph: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A named entity found by the NLP stage."""
 
@@ -85,7 +85,7 @@ class Entity:
     sentence: int
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeMention:
     """A time expression resolved to the calendar (TIMEX3 type and value)."""
 
@@ -102,7 +102,7 @@ class TimeMention:
     sentence: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """Something someone said: quoted words or reported content."""
 
@@ -124,7 +124,7 @@ class Quote:
     speaker_kind: str | None = None  # person | organisation | unknown (a description), as the article gives it
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A figure the article gives: '80 percent of Eastern Aleppo', '300,000 civilians'."""
 
@@ -136,7 +136,7 @@ class Claim:
     text: str = ""  # the figure as written
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention:
     """One sentence's report of something that happened (or is scheduled)."""
 
@@ -156,7 +156,7 @@ class EventMention:
     subordinate: bool = False  # trigger in a who/which clause or the like: a side note of its sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """An article through every per-article stage."""
 
@@ -190,7 +190,7 @@ class Article:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRef:
     """Which outlet's article says it, and in which sentence (verbatim)."""
 
@@ -199,7 +199,7 @@ class SourceRef:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TimelineEntry:
     """One event of a story, with every source that reports it."""
 
@@ -216,7 +216,7 @@ class TimelineEntry:
     background: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     """One person or organisation that speaks, under all its names."""
 
@@ -227,7 +227,7 @@ class Speaker:
     quotes: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryClaim:
     """A figure as a story lists it, with the claims it conflicts with."""
 
@@ -241,7 +241,7 @@ class StoryClaim:
     conflicts_with: list[int] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class FramingTerm:
     """A word an outlet uses in its own voice for an actor."""
 
@@ -251,7 +251,7 @@ class FramingTerm:
     count: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Story:
     """A cluster of articles on one running thread, told as a timeline."""
 

@@ -1,15 +1,19 @@
 """Near-duplicates and syndicated copies: the same text under another outlet's furniture.
 
 MinHash LSH over word shingles of the cleaned bodies finds candidate pairs without comparing
-all pairs; exact shingle containment then judges each pair, so that a wire story trimmed by
-one outlet still counts as a copy of the fuller one.
+all pairs; shingle containment then judges each pair, so that a wire story trimmed by one
+outlet still counts as a copy of the fuller one. Each body is kept as the sorted 32-bit
+hashes of its shingles (the hash MinHash itself applies), a few kilobytes per article where
+the shingle strings took tens: the whole corpus is held at once.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
+from datasketch.hashfunc import sha1_hash32
 
 from dateline.model import Article
 
@@ -32,16 +36,22 @@ def shingles(body: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def signature(grams: set[str]) -> MinHash:
-    """The MinHash of a shingle set."""
-    minhash = MinHash(num_perm=PERMUTATIONS)
-    minhash.update_batch([gram.encode("utf-8") for gram in grams])  # vectorised: one numpy pass
+def shingle_hashes(body: str) -> np.ndarray:
+    """The distinct shingles of a body as sorted 32-bit hashes (MinHash's default hash of each)."""
+    hashes = np.fromiter((sha1_hash32(gram.encode("utf-8")) for gram in shingles(body)), dtype=np.uint32)
+    return np.unique(hashes)
+
+
+def signature(hashes: np.ndarray) -> MinHash:
+    """The MinHash of a shingle set given as its hashes (the same as hashing the shingles)."""
+    minhash = MinHash(num_perm=PERMUTATIONS, hashfunc=int)
+    minhash.update_batch(hashes)  # vectorised: one numpy pass
     return minhash
 
 
-def containment(a: set[str], b: set[str]) -> float:
-    """Share of the smaller set found in the larger."""
-    return len(a & b) / max(min(len(a), len(b)), 1)
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller set of distinct hashes found in the larger."""
+    return np.intersect1d(a, b, assume_unique=True).size / max(min(a.size, b.size), 1)
 
 
 def original_order(article: Article, position: int) -> tuple[int, str, int]:
@@ -52,13 +62,13 @@ def original_order(article: Article, position: int) -> tuple[int, str, int]:
 
 def find_duplicates(articles: list[Article]) -> dict[str, str]:
     """Map each copy's id to the id of its original (earliest published, else first seen)."""
-    grams = {a.id: shingles(a.body) for a in articles}
+    grams = {a.id: shingle_hashes(a.body) for a in articles}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
     order = {a.id: original_order(a, i) for i, a in enumerate(articles)}
     copies: dict[str, str] = {}
     for article in sorted(articles, key=lambda a: order[a.id]):
         own = grams[article.id]
-        if len(own) < MIN_SHINGLES:
+        if own.size < MIN_SHINGLES:
             continue
         minhash = signature(own)
         matches = [m for m in lsh.query(minhash) if containment(own, grams[m]) >= MIN_CONTAINMENT]

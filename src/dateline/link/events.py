@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -241,19 +243,24 @@ def same_event(a: Mention, b: Mention, common: frozenset[str] = frozenset()) -> 
     return True, f"{ea.kind}: {shared} shared actor(s), {why}"
 
 
-def candidate_pairs(mentions: list[Mention]) -> set[tuple[int, int]]:
-    """Pairs sharing story, kind and an actor surname or a date: an inverted index, not all pairs."""
+def candidate_pairs(mentions: list[Mention]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) sharing story, kind and an actor surname or a date, each once and in
+    order: an inverted index, not all pairs, and the pairs of one mention at a time, never the
+    whole set (a large story's buckets hold millions of pairs)."""
     index: dict[tuple, list[int]] = defaultdict(list)
+    buckets_of: list[list[list[int]]] = []
     for i, m in enumerate(mentions):
-        for actor in m.event.actors:
-            index[(m.article.story, m.event.kind, surname(actor)[:4])].append(i)
+        keys = {(m.article.story, m.event.kind, surname(actor)[:4]) for actor in m.event.actors}
         if m.event.date:
-            index[(m.article.story, m.event.kind, m.event.date)].append(i)
-    pairs = set()
-    for bucket in index.values():
-        for pos, i in enumerate(bucket):
-            pairs.update((i, j) for j in bucket[pos + 1 :] if i != j)
-    return {(min(p), max(p)) for p in pairs}
+            keys.add((m.article.story, m.event.kind, m.event.date))
+        buckets_of.append([index[key] for key in keys])
+        for bucket in buckets_of[-1]:
+            bucket.append(i)  # mentions come in order, so every bucket stays sorted
+    for i, buckets in enumerate(buckets_of):
+        later = set()
+        for bucket in buckets:
+            later.update(bucket[bisect_right(bucket, i):])
+        yield from ((i, j) for j in sorted(later))
 
 
 class EventGroups:
@@ -362,7 +369,7 @@ def link_events(articles: list[Article]) -> list[LinkedEvent]:
     """Group every event mention of the corpus into events, across articles and outlets."""
     mentions = [Mention(a, i) for a in articles for i in range(len(a.events))]
     groups = EventGroups(mentions, topic_names(mentions))
-    for i, j in sorted(candidate_pairs(mentions)):
+    for i, j in candidate_pairs(mentions):
         same, why = groups.judge(i, j)
         if same:
             groups.union(i, j, why)

@@ -389,3 +389,22 @@ def test_a_name_in_passing_is_not_the_next_he(nlp):
     assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == ["Tom Lakely", "Tom Lakely"]
     # a man named as the object, with nobody else about, is still the 'he' who speaks next
     assert [q.speaker for q in quotes_of("Police arrested John Smith on Monday.\n\nHe said he was innocent.", nlp)] == ["John Smith"]
+
+
+def test_a_wire_dateline_is_neither_speaker_nor_content(nlp):
+    quotes = quotes_of("TUNIS (Reuters) - League envoy Hamid Osman said on Monday he had met the president.", nlp)
+    assert [q.speaker for q in quotes] == ["Hamid Osman"]
+    quotes = quotes_of("AMMAN (Reuters) - Tanks shelled a border town for a third day on Thursday, residents said, "
+                       "in the heaviest fighting since the revolt began.", nlp)
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("residents", "Tanks")]
+
+
+def test_according_to_a_bare_common_noun_names_no_source(nlp):
+    assert quotes_of("The fines differ according to region, size and age of the firm.", nlp) == []
+    assert [q.speaker for q in quotes_of("Four miners were hurt in the blast, according to police.", nlp)] == ["police"]
+
+
+def test_content_cut_before_a_second_cue_drops_the_joining_word(nlp):
+    quotes = quotes_of("The ministers warned the company on Monday it would lose its licence if it kept drilling "
+                       "and said they would review every permit.", nlp)
+    assert quotes[0].text == "it would lose its licence if it kept drilling"

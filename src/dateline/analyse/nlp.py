@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.clean.header import DATELINE_PARAGRAPHS, dateline_length
 from dateline.errors import ModelNotFound
 from dateline.model import Article, Entity, Sentence
 
@@ -65,7 +66,7 @@ def installed(name: str) -> bool:
 def load_model(configured: str | None = None) -> Language:
     """Load the pipeline `resolve_model` names, once per process."""
     nlp = spacy.load(resolve_model(configured))
-    for component in ("paragraph_breaks", "run_on_breaks"):
+    for component in ("paragraph_breaks", "run_on_breaks", "dateline_breaks"):
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, before="parser")
     return nlp
@@ -89,6 +90,27 @@ def run_on_breaks(doc: Doc) -> Doc:
         if token.text in RUN_ON_OPENERS and before.is_alpha and before.is_lower:
             if token.text not in RUN_ON_ARTICLES or (after.is_alpha and after.is_lower):
                 token.is_sent_start = True
+    return doc
+
+
+@Language.component("dateline_breaks")
+def dateline_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline that opens one of the first paragraphs: 'CAIRO
+    (Reuters) - ' is no part of the lede's grammar, and parsed with it the place becomes the
+    subject of 'said' and the dateline part of what was said."""
+    text, start = doc.text, 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        length = dateline_length(text[start:])
+        if length:
+            token = next((t for t in doc if t.idx >= start + length and not t.is_space), None)
+            if token is not None and token.i > 0:
+                token.is_sent_start = True
+        start = text.find("\n\n", start)
+        if start < 0:
+            break
+        start += 2
+        while start < len(text) and text[start].isspace():
+            start += 1
     return doc
 
 

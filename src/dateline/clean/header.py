@@ -144,6 +144,12 @@ def author_box(lines: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
+def dateline_length(paragraph: str) -> int:
+    """How many characters of a paragraph its opening dateline takes ('CAIRO (Reuters) - '), 0 when none."""
+    match = next((m for pattern in DATELINE_PATTERNS if (m := pattern.match(paragraph))), None)
+    return match.end() if match else 0
+
+
 def find_dateline(paragraphs: list[str]) -> Dateline | None:
     """The dateline that opens one of the first paragraphs, with its place and agency."""
     for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:

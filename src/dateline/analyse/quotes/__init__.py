@@ -33,6 +33,8 @@ MIN_STANDALONE_WORDS = 12
 # ...and only if the last attribution is at most this many paragraphs back.
 STANDALONE_LOOKBACK_PARAGRAPHS = 2
 GAP_CHARS = set(" ,:;—–-\n\t\u00a0'`")  # the second mark of a tokenised `` or '' too
+# Words that never end what someone said: a content cut before a second cue leaves its joint.
+DANGLING_WORDS = frozenset({"and", "but", "or", "nor", "while", "as"})
 # Readers' questions that make an article a live chat.
 MIN_CHAT_QUESTIONS = 2
 # Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
@@ -94,9 +96,13 @@ def _trim_at_other_cues(cue: CueCandidate, content: tuple[int, int], cues: list[
             edge = other.cue.left_edge.idx
             end = edge if start < edge < end else other.cue.idx
     text = doc_text(cue.cue.doc)
-    while end > start and text[end - 1] in GAP_CHARS | set(",.;"):
-        end -= 1
-    return start, end
+    while True:
+        while end > start and text[end - 1] in GAP_CHARS | set(",.;"):
+            end -= 1
+        last = text[start:end].rsplit(None, 1)
+        if len(last) < 2 or last[1].lower() not in DANGLING_WORDS:
+            return start, end
+        end -= len(last[1])  # '... its nuclear program and' cut before 'said they would': the 'and' goes too
 
 
 def _cue_word(cue: CueCandidate) -> str:

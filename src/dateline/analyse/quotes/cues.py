@@ -195,11 +195,19 @@ def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
     return CueCandidate(token, find_subject(token), content, how)
 
 
+def bare_common_noun(token: Token) -> bool:
+    """A singular common noun with no determiner, owner or modifier ('plan', 'tradition'): no one
+    who speaks is named so ('police', 'officials' are plural; 'hospital staff' has a modifier)."""
+    return token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod", "nmod") for c in token.children)
+
+
 def _according_candidate(token: Token, sentence: Span) -> CueCandidate | None:
     """'According to X, Z': X is the source and the rest of the sentence the content."""
     objects = [t for c in token.children if c.lower_ == "to" for t in c.children if t.dep_ == "pobj"]
     if not objects:
         return None
+    if bare_common_noun(objects[0]):
+        return None  # 'according to plan', 'differs according to country': a manner, not a source
     authors = [t for p in objects[0].children if p.lower_ in ("by", "from", "of") for t in p.children if t.dep_ == "pobj"]
     if objects[0].lemma_.lower() in speech_verbs().statement_nouns and authors:
         objects = authors  # 'according to an estimate by X': X is the source

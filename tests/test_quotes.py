@@ -408,3 +408,10 @@ def test_content_cut_before_a_second_cue_drops_the_joining_word(nlp):
     quotes = quotes_of("The ministers warned the company on Monday it would lose its licence if it kept drilling "
                        "and said they would review every permit.", nlp)
     assert quotes[0].text == "it would lose its licence if it kept drilling"
+
+
+def test_a_hyphenated_name_is_whole_and_its_later_surname_drops_the_particle(nlp):
+    body = ("President Bashar al-Assad said the army would restore order.\n\n"
+            "Dissident colonel Riad al-Asaad, who leads defectors from a base in Turkey, denied the charge.\n\n"
+            "Asaad said no foreign intervention was needed.")
+    assert [q.speaker for q in quotes_of(body, nlp)] == ["Bashar al-Assad", "Riad al-Asaad"]

@@ -90,10 +90,18 @@ def clean_name(text: str) -> str:
     return text.strip(NAME_STRIP)
 
 
+# Arabic article particles that later mentions drop: 'Riad al-Asaad' is then 'Asaad'.
+SURNAME_PARTICLES = ("al-", "el-")
+
+
 def surname(name: str) -> str:
-    """The last word of a name, lower-cased (the key people are filed under)."""
+    """The last word of a name, lower-cased and without a leading 'al-' (the key people are filed under)."""
     words = name.split()
-    return words[-1].lower() if words else ""
+    last = words[-1].lower() if words else ""
+    for particle in SURNAME_PARTICLES:
+        if last.startswith(particle) and len(last) > len(particle) + 1:
+            return last[len(particle):]
+    return last
 
 
 def surnames_match(left: str, right: str) -> bool:
@@ -150,7 +158,12 @@ def name_tokens(core: list[Token], head: Token) -> list[Token]:
     people = [t for t in core if t.ent_type_ == "PERSON"]
     if people:
         last = people[-1]
-        return [t for t in people if t.ent_iob_ != "O" and last.i - t.i < 4]
+        named = [t for t in people if t.ent_iob_ != "O" and last.i - t.i < 4]
+        doc = head.doc
+        while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I" and doc[last.i + 1].ent_type_ == "PERSON":
+            last = doc[last.i + 1]  # the rest of the name the parse hung elsewhere ('Bashar al' + '-Assad')
+            named.append(last)
+        return named
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "DATE") or head.lower_ in words.person_roles:
         return []
     run = [head]

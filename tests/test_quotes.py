@@ -415,3 +415,15 @@ def test_a_hyphenated_name_is_whole_and_its_later_surname_drops_the_particle(nlp
             "Dissident colonel Riad al-Asaad, who leads defectors from a base in Turkey, denied the charge.\n\n"
             "Asaad said no foreign intervention was needed.")
     assert [q.speaker for q in quotes_of(body, nlp)] == ["Bashar al-Assad", "Riad al-Asaad"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The head of the monitoring mission, Ahmed Rashid, said on Sunday his team had reached the town.", "Ahmed Rashid"),
+        ("The chairman of the committee, Lisa Grant, told reporters the vote would be held on Friday.", "Lisa Grant"),
+        ("The son of the president, Omar Haddad, said on Sunday the talks had failed.", "son of the president"),
+    ],
+)
+def test_a_name_after_a_title_of_a_body_is_the_title_holder(nlp, body, speaker):
+    assert [q.speaker for q in quotes_of(body, nlp)] == [speaker]

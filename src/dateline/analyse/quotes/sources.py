@@ -182,6 +182,25 @@ def _name_after(head: Token) -> list[Token] | None:
     return list(following[0]) if following else None
 
 
+def _apposition_of_body(head: Token) -> list[Token]:
+    """The person named after 'the head of the mission, ...': the parse hangs the name on the
+    body ('mission'), yet in news the name after such a title is the title-holder's. Only when
+    the 'of' object is a body, not a person ('the son of the president, X' names the president),
+    and only after 'of' ('a spokesman for the president, X' names whom he speaks for)."""
+    roles = speaker_words().person_roles
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for body in prep.children:
+            if body.dep_ != "pobj" or body.lower_ in roles or body.ent_type_ == "PERSON":
+                continue
+            names = [c for c in body.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                     and not any(g.dep_ == "conj" for g in c.children)]
+            if names:
+                return names[:1]
+    return []
+
+
 def _title_run(tokens: list[Token]) -> list[Token]:
     """The title in the words before a name: from its first role word, widened left over the
     adjectives, demonyms and places that qualify it, and over a body right before a role word
@@ -412,6 +431,8 @@ class ArticleSpeakers:
             return SpeakerMention(person.name, person.role, "person", 0, 0, "name")
         names = name_tokens(core, source)
         named_apposition = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if not named_apposition and source.lower_ in words.person_roles and source.tag_ == "NN":
+            named_apposition = _apposition_of_body(source)  # 'the head of the mission, Ahmed Rashid,'
         person_apposition = (  # one person right after the title: not a list ('three Republicans, X and Y')
             named_apposition and named_apposition[0].ent_type_ == "PERSON" and source.ent_type_ != "PERSON"
             and source.tag_ not in ("NNS", "NNPS") and named_apposition[0].left_edge.i - source.i <= 3

@@ -232,6 +232,12 @@ def test_transcript_turns(nlp):
     assert turns[0].text.startswith("Well, I think")
 
 
+def test_a_notice_ending_on_a_section_word_is_no_transcript_turn(nlp):
+    body = ("Footage shows soldiers leaving a base.\n\n"
+            "PLEASE NOTE: THE AGENCY COULD NOT CONFIRM WHERE OR WHEN THIS FOOTAGE WAS FILMED.")
+    assert [q for q in quotes_of(body, nlp) if q.cue == ":"] == []
+
+
 def test_transcript_set_as_a_block_quotation(nlp):
     # Each paragraph of a quoted transcript opens with a quote mark and is never closed.
     body = ("The governor spoke to the host on Sunday. A partial transcript follows:\n\n"

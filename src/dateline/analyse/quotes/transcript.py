@@ -40,6 +40,8 @@ def _label_is_speaker(label: str, all_capitals: bool) -> bool:
     """A label written in capitals (PENCE) or as a name (Mike Pence), not a section heading."""
     if label.lower() in NOT_SPEAKERS or len(label) < 2:
         return False
+    if label.split()[-1].lower() in NOT_SPEAKERS:
+        return False  # 'PLEASE NOTE', 'LATEST UPDATE', 'EDITOR'S NOTE': a notice ending on a section word
     return all_capitals or all(w[:1].isupper() for w in label.split())
 
 

@@ -433,9 +433,3 @@ def test_a_hyphenated_name_is_whole_and_its_later_surname_drops_the_particle(nlp
 )
 def test_a_name_after_a_title_of_a_body_is_the_title_holder(nlp, body, speaker):
     assert [q.speaker for q in quotes_of(body, nlp)] == [speaker]
-
-
-def test_a_stance_in_a_relative_clause_describes_its_noun(nlp):
-    body = "Police stormed a mosque where a radical cleric who supported the militants had declared an emirate."
-    assert quotes_of(body, nlp) == []
-    assert [q.speaker for q in quotes_of("Smith, who said the plan would fail, left the meeting early.", nlp)] == ["Smith"]

@@ -217,8 +217,6 @@ class _Judge:
         holder = self._reported_around(cue.cue.idx)
         if cue.kind == "stance" and (holder is not None or not _holds_stance(mention)):
             return  # a stance inside someone's statement is theirs to report; a stance needs a holder
-        if cue.kind == "stance" and cue.cue.dep_ == "relcl" and cue.source.tag_ in ("WP", "WDT"):
-            return  # 'a cleric who supported al Qaeda': a relative clause describes its noun, it reports no view
         reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention, cue),
                                mention, cue.how)
         self.found.append(reported)

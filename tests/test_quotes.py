@@ -433,3 +433,12 @@ def test_a_hyphenated_name_is_whole_and_its_later_surname_drops_the_particle(nlp
 )
 def test_a_name_after_a_title_of_a_body_is_the_title_holder(nlp, body, speaker):
     assert [q.speaker for q in quotes_of(body, nlp)] == [speaker]
+
+
+def test_he_after_a_one_person_description_is_that_speaker(nlp):
+    body = ('President Omar Haddad vowed to crush the revolt.\n\n"The rebels have a foothold in the south of the town," '
+            'said one resident by satellite phone.\n\n"Buildings have caught fire in several streets," he said from the town.')
+    assert [q.speaker for q in quotes_of(body, nlp)][-2:] == ["one resident", "one resident"]
+    body = ('President Omar Haddad vowed to crush the revolt.\n\n"We will win," said one resident.\n\n'
+            'Haddad spoke on television.\n\n"The army will restore order," he said.')
+    assert quotes_of(body, nlp)[-1].speaker == "Omar Haddad"

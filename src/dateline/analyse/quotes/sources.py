@@ -258,6 +258,7 @@ class ArticleSpeakers:
         self.doc = doc
         self.people: list[PersonName] = []
         self.history: list[SpeakerMention] = []
+        self.described: list[SpeakerMention] = []  # speakers the text gives only as one person ('one resident')
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         honorifics = speaker_words().honorifics  # 'Dr Curtis' tagged ORG is a person
         for ent in doc.ents:
@@ -333,6 +334,8 @@ class ArticleSpeakers:
         mention = SpeakerMention(found.name, found.role, found.kind, start, end, found.how, sentence)
         if inside is None and mention.kind != "unknown":
             self.history.append(mention)
+        elif inside is None and found.how == "as-written" and source.tag_ == "NN" and source.lower_ in speaker_words().person_roles:
+            self.described.append(mention)
         return mention
 
     def _as_written(self, tokens: list[Token], kind: str = "unknown", how: str = "as-written") -> SpeakerMention:
@@ -357,12 +360,24 @@ class ArticleSpeakers:
                 if enclosing is not None and agrees(lower, enclosing.name, enclosing.role):
                     return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
             spoke = self.last_speaker("person", sentence, source.idx, lower)
+            if (described := self._last_described(sentence, source.idx, lower)) and (spoke is None or described.start > spoke.start):
+                return SpeakerMention(described.name, None, "unknown", 0, 0, "pronoun")  # '..., said one resident. "...," he said'
             person = None if spoke else self._person_for(source.idx, lower)
             if spoke or person:
                 return spoke or self._from_person(person, "pronoun")
         if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence, source.idx)):
             return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
         return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
+
+    def _last_described(self, sentence: int, position: int, pronoun: str) -> SpeakerMention | None:
+        """The one-person description that spoke in this sentence or the one before ('said one
+        resident'), when no person is named between it and the pronoun: the 'he' who goes on."""
+        fitting = [m for m in self.described if m.start < position and 0 <= sentence - m.sentence <= 1
+                   and agrees(pronoun, m.name, m.role)]
+        last = max(fitting, key=lambda m: m.start, default=None)
+        if last is None or self.last_person_before(position, low=last.end) is not None:
+            return None
+        return last
 
     def _person_for(self, position: int, pronoun: str) -> PersonName | None:
         """The person a 'he' or 'she' names when no recent speaker fits: the last person named,

@@ -144,24 +144,28 @@ def author_box(lines: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
+def _dateline_match(paragraph: str) -> re.Match | None:
+    """The dateline that opens a paragraph, if one does."""
+    return next((m for pattern in DATELINE_PATTERNS if (m := pattern.match(paragraph))), None)
+
+
 def dateline_length(paragraph: str) -> int:
     """How many characters of a paragraph its opening dateline takes ('CAIRO (Reuters) - '), 0 when none."""
-    match = next((m for pattern in DATELINE_PATTERNS if (m := pattern.match(paragraph))), None)
+    match = _dateline_match(paragraph)
     return match.end() if match else 0
 
 
 def find_dateline(paragraphs: list[str]) -> Dateline | None:
     """The dateline that opens one of the first paragraphs, with its place and agency."""
     for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
-        for pattern in DATELINE_PATTERNS:
-            if match := pattern.match(paragraph):
-                place = (match.groupdict().get("place") or "").strip() or None
-                agency = match.groupdict().get("agency")
-                return Dateline(
-                    place=place.title() if place and place.isupper() else place,
-                    agency=agency.strip() if agency else None,
-                    text=match.group(0).strip(),
-                )
+        if match := _dateline_match(paragraph):
+            place = (match.groupdict().get("place") or "").strip() or None
+            agency = match.groupdict().get("agency")
+            return Dateline(
+                place=place.title() if place and place.isupper() else place,
+                agency=agency.strip() if agency else None,
+                text=match.group(0).strip(),
+            )
     return None
 
 

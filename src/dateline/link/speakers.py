@@ -19,7 +19,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dateline.analyse.quotes.sources import first_names_compatible, fold_transliteration
+from dateline.analyse.quotes.sources import (
+    SURNAME_PARTICLES,
+    first_names_compatible,
+    fold_transliteration,
+)
 from dateline.analyse.quotes.tables import speaker_words
 from dateline.model import Article, Speaker
 
@@ -34,7 +38,6 @@ MIN_FUZZY_SURNAME = 6
 POSSESSIVE = re.compile(r"[’']s\b")
 # Romanisation alternatives of one sound (Qaddafi ~ Gaddafi, Gadhafi ~ Gadafi).
 SURNAME_FOLDS = (("q", "g"), ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"))
-PARTICLES = ("al-", "el-", "ul-")  # 'al-Assad' ~ 'Assad'
 # A hyphenated given name after the family name ('Ban Ki-moon', 'Kim Jong-un'): a bare first word is the family name.
 FAMILY_NAME_FIRST = re.compile(r"^\S+ [A-Z][a-z]+-[A-Za-z][a-z]+$")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "di", "da", "del"})
@@ -135,7 +138,7 @@ def surname_key(name: str) -> str:
     """The folded spelling of a name's surname, the block it is filed under."""
     words = name.split()
     last = _ascii(words[-1]).lower() if words else ""
-    for particle in PARTICLES:
+    for particle in SURNAME_PARTICLES:
         last = last.removeprefix(particle)
     last = fold_transliteration(last)
     for variant, common in SURNAME_FOLDS:

@@ -90,8 +90,9 @@ def clean_name(text: str) -> str:
     return text.strip(NAME_STRIP)
 
 
-# Arabic article particles that later mentions drop: 'Riad al-Asaad' is then 'Asaad'.
-SURNAME_PARTICLES = ("al-", "el-")
+# Article particles that later mentions drop: 'Riad al-Asaad' is then 'Asaad' (and 'al-Assad' ~ 'Assad'
+# across articles, `link.speakers`).
+SURNAME_PARTICLES = ("al-", "el-", "ul-")
 
 
 def surname(name: str) -> str:

@@ -167,3 +167,13 @@ def test_a_which_clause_about_the_event_itself_places_it(nlp) -> None:
 )
 def test_a_term_triggers_only_as_its_part_of_speech(nlp, body: str, kinds: list[str]) -> None:
     assert [e.kind for e in analysed(nlp, body, "2021-06-07").events] == kinds
+
+
+def test_a_longer_place_name_comes_before_its_first_word_at_one_spot():
+    from dateline.analyse.events import sentence_places
+    from dateline.model import Article, Entity, Sentence
+
+    text = "Troops shelled Kafr al-Nabi on Friday. Kafr was quiet later."
+    article = Article(id="p", source="p", body=text, sentences=[Sentence(0, 0, 38, text[:38]), Sentence(1, 39, len(text), text[39:])],
+                      entities=[Entity("Kafr", "GPE", 39, 43, 1), Entity("Kafr al-Nabi", "GPE", 15, 27, 0)])
+    assert [(p.text, p.start) for p in sentence_places(article, 0)] == [("Kafr al-Nabi", 15), ("Kafr", 15)]

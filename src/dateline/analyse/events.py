@@ -278,7 +278,8 @@ def sentence_places(article: Article, sentence: int) -> list[Entity]:
     """Every occurrence in a sentence of a name the article elsewhere labels a place."""
     sent = article.sentences[sentence]
     found = []
-    for name in place_names(article):
+    # longest first, and in one order on every run: 'Maarat al-Numaan' before 'Maarat' at the same spot
+    for name in sorted(place_names(article), key=lambda n: (-len(n), n)):
         for match in re.finditer(rf"\b{re.escape(name)}\b", sent.text):
             found.append(Entity(name, "GPE", sent.start + match.start(), sent.start + match.end(), sentence))
     return found

@@ -227,6 +227,24 @@ class Store:
             for (data,) in rows:
                 yield from_dict(json.loads(data), Article), data
 
+    def iter_records(self, batch: int = 500) -> Iterator[str]:
+        """Every stored article's JSON, in the order first added, read in batches (no objects
+        built: a stage that needs a few fields of each reads them from the parsed record)."""
+        cursor = self.db.execute("SELECT data FROM articles ORDER BY seq")
+        while rows := cursor.fetchmany(batch):
+            yield from (data for (data,) in rows)
+
+    def articles_by_ids(self, ids: list[str], batch: int = 500) -> Iterator[tuple[Article, str]]:
+        """The stored articles with these ids and their JSON, in the order first added (`ids`
+        given in that order), read in batches."""
+        for first in range(0, len(ids), batch):
+            chunk = ids[first : first + batch]
+            rows = self.db.execute(
+                f"SELECT data FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY seq", chunk
+            )
+            for (data,) in rows:
+                yield from_dict(json.loads(data), Article), data
+
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

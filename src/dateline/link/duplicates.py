@@ -28,6 +28,7 @@ MIN_CONTAINMENT = 0.6
 # Bodies with fewer shingles than this are too short to call copies.
 MIN_SHINGLES = 10
 TOKEN = re.compile(r"\w+")
+EMPTY = np.zeros(0, dtype=np.uint32)
 
 
 def shingles(body: str) -> set[str]:
@@ -60,9 +61,13 @@ def original_order(article: Article, position: int) -> tuple[int, str, int]:
     return (0 if day else 1, day or "", position)
 
 
-def find_duplicates(articles: list[Article]) -> dict[str, str]:
-    """Map each copy's id to the id of its original (earliest published, else first seen)."""
-    grams = {a.id: shingle_hashes(a.body) for a in articles}
+def find_duplicates(articles: list[Article], hashes: dict[str, np.ndarray] | None = None) -> dict[str, str]:
+    """Map each copy's id to the id of its original (earliest published, else first seen).
+
+    `hashes` gives each body's `shingle_hashes` where the caller computed them while streaming
+    the bodies (the articles then need no body); by default they come from `article.body`.
+    """
+    grams = hashes if hashes is not None else {a.id: shingle_hashes(a.body) for a in articles}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
     order = {a.id: original_order(a, i) for i, a in enumerate(articles)}
     copies: dict[str, str] = {}
@@ -75,6 +80,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
         if matches:
             original = min(matches, key=lambda m: order[m])
             copies[article.id] = copies.get(original, original)
+            grams[article.id] = EMPTY  # a copy is never matched against again
         else:
             lsh.insert(article.id, minhash)
     return copies

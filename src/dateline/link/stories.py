@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,15 +148,24 @@ def entity_profiles(articles: list[Article]) -> csr_matrix:
     return TfidfVectorizer(analyzer=lambda keys: keys, sublinear_tf=True).fit_transform(mentions).tocsr()
 
 
-def build_features(articles: list[Article]) -> StoryFeatures:
-    """TF-IDF over titles and bodies, fitted on the articles at hand, and the other signals."""
-    texts = [f"{a.title or ''}\n{a.body}" for a in articles]
+def story_text(title: str | None, body: str) -> str:
+    """What the TF-IDF of an article reads: its title, then its body."""
+    return f"{title or ''}\n{body}"
+
+
+def build_features(articles: list[Article], texts: Iterable[str] | None = None) -> StoryFeatures:
+    """TF-IDF over titles and bodies, fitted on the articles at hand, and the other signals.
+
+    `texts` (each article's `story_text`, in order) may be a stream read once, so that no body
+    needs to be held: by default they come from the articles.
+    """
+    texts = texts if texts is not None else [story_text(a.title, a.body) for a in articles]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
     try:
         vectors = vectorizer.fit_transform(texts).tocsr()
         terms = vectorizer.get_feature_names_out()
     except ValueError:  # not one content word in any article: nothing to compare by words
-        vectors, terms = csr_matrix((len(texts), 0)), np.array([], dtype=str)
+        vectors, terms = csr_matrix((len(articles), 0)), np.array([], dtype=str)
     entities = [entity_keys(a) for a in articles]
     keys = [index_keys(vectors[i], terms, entities[i]) for i in range(len(articles))]
     return StoryFeatures(vectors, entities, entity_profiles(articles), [as_day(a.published.date) for a in articles], keys)
@@ -467,11 +477,12 @@ def gap_between(left: StoryState, right: StoryState) -> int:
     return max((left.first - right.last).days, (right.first - left.last).days, 0)
 
 
-def cluster_stories(articles: list[Article], previous: dict[str, str]) -> dict[str, str]:
-    """Article id -> story id: earlier assignments kept, new articles joined or founding."""
+def cluster_stories(articles: list[Article], previous: dict[str, str], texts: Iterable[str] | None = None) -> dict[str, str]:
+    """Article id -> story id: earlier assignments kept, new articles joined or founding
+    (`texts` as for `build_features`)."""
     if not articles:
         return {}
-    features = build_features(articles)
+    features = build_features(articles, texts)
     index, by_id = StoryIndex(features.keys, features.days), {a.id: i for i, a in enumerate(articles)}
     states: dict[str, StoryState] = {}
     placed: dict[int, str] = {}

@@ -123,3 +123,33 @@ def test_dask_engine_gives_the_same_export_as_the_local_engine(small_corpus, tmp
     build([small_corpus], tmp_path / "local.db")
     build([small_corpus], tmp_path / "dask.db", settings=Settings(engine="dask", workers=1))
     assert exported(tmp_path / "dask.db") == exported(tmp_path / "local.db")
+
+
+def test_a_stage_failing_in_every_story_warns_once(tmp_path, monkeypatch):
+    write(tmp_path / "in", {"flood1.txt": FLOOD[0], "music1.txt": ORCHESTRA[0], "music2.txt": ORCHESTRA[1]})
+
+    def broken(articles):
+        raise ValueError("no events today")
+
+    monkeypatch.setattr(relink, "link_events", broken)
+    warnings: list[str] = []
+    report = build([tmp_path / "in"], tmp_path / "f.db", warn=warnings.append)
+    assert report.stories == 2 and report.link.failed == ["events"]
+    assert warnings == ["link stage 'events' failed (ValueError: no events today); event links and inferred dates kept as stored"]
+
+
+def test_the_corpus_stages_read_a_slim_view_without_bodies(tmp_path):
+    write(tmp_path / "in", {"flood1.txt": FLOOD[0], "flood2.txt": FLOOD[1]})
+    build([tmp_path / "in"], tmp_path / "v.db")
+    hashes: dict = {}
+    with Store(tmp_path / "v.db") as store:
+        full = {a.id: a for a in store.articles()}
+        views = [relink.link_view(record, hashes) for record in store.iter_records()]
+    assert [v.id for v in views] == list(full)
+    for view in views:
+        article = full[view.id]
+        assert view.body == "" and not view.sentences and not view.events and not view.timexes
+        assert (view.title, view.story, view.published) == (article.title, article.story, article.published)
+        assert [q.speaker for q in view.quotes] == [q.speaker for q in article.quotes]
+        assert "Harriet Doyle" in {e.text for e in view.entities}
+        assert len(hashes[view.id]) > 10  # the body's shingles were hashed while it streamed past

@@ -1,12 +1,16 @@
 """Corpus-level stages over the store: duplicates, stories, speakers, events, timelines.
 
-Each stage runs over every stored article and finds its candidates by blocking or an index
-(never all pairs). A stage that fails is one warning naming it; what it would have changed
-stays as stored, and no stored article is lost. Only rows that change are written: an
-article whose record is unchanged is not rewritten, and a story is told again only when one
-of its articles, or an event it cites, changed; the others keep their ids and entries.
-After an upgrade of the code that links events and tells stories (`telling_version`, a
-digest of its source), every story is told again once, so no store keeps stale timelines.
+Each stage finds its candidates by blocking or an index (never all pairs). The corpus stages
+(duplicates, stories, speakers) read a slim view of every article, the bodies streamed past
+them and never held; events, dates and timelines then run story by story (event candidates
+never cross a story), each story's articles read in full only while it is linked and told, so
+memory follows the largest story, not the corpus. A stage that fails is one warning naming
+it; what it would have changed stays as stored, and no stored article is lost. Only rows that
+change are written: an article whose record is unchanged is not rewritten, and a story is
+told again only when one of its articles changed or left it (or it was never told); the
+others keep their ids and entries. After an upgrade of the code that links events and tells
+stories (`telling_version`, a digest of its source), every story is told again once, so no
+store keeps stale timelines.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Relink a copy of a built store and print each stage's time and the process memory after it.
 
-    .venv/bin/python benchmarks/relink_memory.py STORE [--fresh] [--trace]
+    .venv/bin/python benchmarks/relink_memory.py STORE [--fresh] [--trace] [--out COPY]
 
 The store is copied first (the original is never written). `--fresh` forgets every story,
 duplicate mark and told-with digest in the copy, so the relink is the one a first build does;
-`--trace` also prints tracemalloc's top allocation sites after the heavier stages (slower).
+`--trace` also prints tracemalloc's top allocation sites after the heavier stages (slower);
+`--out` keeps the relinked copy there, to compare the rows two versions of the code give.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--fresh", action="store_true", help="relink as a first build does")
     parser.add_argument("--trace", action="store_true", help="tracemalloc's top sites after heavy stages")
+    parser.add_argument("--out", type=Path, help="keep the relinked copy at this path")
     args = parser.parse_args()
     process = psutil.Process()
     if args.trace:
@@ -70,7 +72,7 @@ def main() -> None:
 
     link.Stages.run = timed
     with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / args.store.name
+        copy = args.out or Path(scratch) / args.store.name
         with sqlite3.connect(args.store) as source, sqlite3.connect(copy) as target:
             source.backup(target)
         if args.fresh:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -62,11 +61,6 @@ class LinkReport(CorpusTotals):
     speakers_written: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-def digest(record: str) -> bytes:
-    """A short fingerprint of a stored JSON record."""
-    return hashlib.blake2b(record.encode(), digest_size=16).digest()
 
 
 def record_of(article: Article) -> str:
@@ -164,8 +158,12 @@ def _relink_story(store: Store, ids: list[str], views: dict[str, Article],
 
 
 def _tell_into(told: list[Story], story_id: str, articles: list[Article], linked: list, stages: Stages) -> None:
-    """Tell one story and add it to `told` (a failure is a warning; the stored story stays)."""
-    told.extend(tell_stories({story_id}, {story_id: articles}, linked, stages))
+    """Tell one story (its articles and the events they report) and add it to `told`; one that
+    fails is a warning and keeps its stored version."""
+    try:
+        told.append(tell_story(story_id, articles, linked))
+    except Exception as exc:  # one story's timeline must not cost the others theirs
+        stages.warn(f"link stage 'tell' failed for story {story_id} ({type(exc).__name__}: {exc}); the story kept as stored")
 
 
 def _count(report: LinkReport, name: str, value: int) -> None:
@@ -250,16 +248,6 @@ def group_by_story(articles: list[Article]) -> dict[str, list[Article]]:
     return groups
 
 
-def events_by_story(linked: list, groups: dict[str, list[Article]]) -> dict[str, list]:
-    """The linked events each story cites (an event reported by any of its articles)."""
-    story_of = {a.id: story for story, members in groups.items() for a in members}
-    cited: dict[str, list] = defaultdict(list)
-    for event in linked:
-        for story in dict.fromkeys(story_of[aid] for aid, _ in event.members if aid in story_of):
-            cited[story].append(event)
-    return cited
-
-
 @cache
 def telling_version() -> str:
     """A digest of the source of the modules that link events and tell stories (the package
@@ -269,18 +257,6 @@ def telling_version() -> str:
     except OSError:
         return __version__
     return hashlib.sha256(sources).hexdigest()[:16]
-
-
-def tell_stories(touched: set[str], groups: dict[str, list[Article]], linked: list, stages: Stages) -> list[Story]:
-    """Tell each touched story; one that fails is a warning and keeps its stored version."""
-    cited = events_by_story(linked, groups)
-    told: list[Story] = []
-    for story_id in sorted(touched):
-        try:
-            told.append(tell_story(story_id, groups[story_id], cited.get(story_id, [])))
-        except Exception as exc:  # one story's timeline must not cost the others theirs
-            stages.warn(f"link stage 'tell' failed for story {story_id} ({type(exc).__name__}: {exc}); the story kept as stored")
-    return told
 
 
 def tell_story(story_id: str, articles: list[Article], linked: list) -> Story:

@@ -222,10 +222,8 @@ class Store:
 
     def iter_articles(self, batch: int = 500) -> Iterator[tuple[Article, str]]:
         """Every stored article with its stored JSON, in the order first added, read in batches."""
-        cursor = self.db.execute("SELECT data FROM articles ORDER BY seq")
-        while rows := cursor.fetchmany(batch):
-            for (data,) in rows:
-                yield from_dict(json.loads(data), Article), data
+        for data in self.iter_records(batch):
+            yield from_dict(json.loads(data), Article), data
 
     def iter_records(self, batch: int = 500) -> Iterator[str]:
         """Every stored article's JSON, in the order first added, read in batches (no objects

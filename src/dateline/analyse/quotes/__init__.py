@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.analyse.nlp import doc_text
-from dateline.analyse.quotes.cues import CueCandidate, find_cues
+from dateline.analyse.quotes.cues import CONTENT_DEPS, CueCandidate, find_cues
 from dateline.analyse.quotes.marks import QuoteSpan, find_quote_spans
-from dateline.analyse.quotes.sources import ArticleSpeakers, SpeakerMention
+from dateline.analyse.quotes.sources import QUOTE_MARKS, ArticleSpeakers, SpeakerMention
 from dateline.analyse.quotes.tables import speaker_words, speech_verbs
 from dateline.analyse.quotes.transcript import Turn, find_turns, reader_questions
 from dateline.model import Article, Quote
@@ -37,6 +37,8 @@ GAP_CHARS = set(" ,:;—–-\n\t\u00a0'`")  # the second mark of a tokenised `` 
 DANGLING_WORDS = frozenset({"and", "but", "or", "nor", "while", "as"})
 # Readers' questions that make an article a live chat.
 MIN_CHAT_QUESTIONS = 2
+# The reader, addressed: 'as you know' outside a quote reports no one.
+SECOND_PERSON = frozenset({"you"})
 # Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
 NOT_PERSON_TYPES = {"GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT"}
 
@@ -129,15 +131,24 @@ def _speak(quote: Quote, mention: SpeakerMention | None, cue: CueCandidate | Non
     return quote
 
 
-def _holds_stance(mention: SpeakerMention) -> bool:
-    """Whether a source can hold a view: a named or described person, a body, or evidence."""
+def _holds_stance(mention: SpeakerMention, cue: CueCandidate) -> bool:
+    """Whether a source can hold a view: a named or described person, a body, or evidence.
+
+    A verb that evidence takes ('records show') needs evidence, or a person or body that shows a
+    clause ('researchers showed that ...'): 'he showed disregard' and 'the unrest showed no sign'
+    state nothing.
+    """
     if not mention.name:
         return False  # an unresolved 'we', 'it', 'who'
-    if mention.kind in ("person", "organisation") or mention.how == "as-written":
-        return True  # a described group ('voters', 'Republicans') holds views too
-    head = mention.name.split()[-1].lower()
-    words, evidence = speaker_words(), speech_verbs().statement_nouns
-    return head in words.person_roles or head in words.organisation_heads or head in evidence or head[:-1] in evidence
+    verbs, words = speech_verbs(), speaker_words()
+    # the written head ('results' of 'Early results of an entrance poll') and the resolved name's last word
+    heads = {mention.name.split()[-1].lower(), cue.source.lemma_.lower() if cue.source is not None else ""}
+    heads |= {h[:-1] for h in heads if h.endswith("s")}
+    is_evidence = bool(heads & verbs.statement_nouns)
+    is_someone = mention.kind in ("person", "organisation") or bool(heads & (words.person_roles | words.organisation_heads))
+    if cue.cue.lemma_.lower() in verbs.evidence:
+        return is_evidence or is_someone and any(c.dep_ in CONTENT_DEPS for c in cue.cue.children)
+    return is_someone or is_evidence or mention.how == "as-written"  # a described group ('voters') holds views
 
 
 class _Judge:
@@ -189,7 +200,11 @@ class _Judge:
 
     def _enclosing(self, token: Token) -> QuoteSpan | None:
         """The innermost quote span a token lies in."""
-        inside = [s for s in self.spans if s.start <= token.idx < s.end]
+        return self._enclosing_at(token.idx)
+
+    def _enclosing_at(self, offset: int) -> QuoteSpan | None:
+        """The innermost quote span that holds an offset."""
+        inside = [s for s in self.spans if s.start <= offset < s.end]
         return inside[-1] if inside else None
 
     def _free(self, depth: int = 0) -> list[QuoteSpan]:
@@ -203,7 +218,7 @@ class _Judge:
 
     def _judge_cue(self, cue: CueCandidate) -> None:
         """Keep a cue outside quotes as a direct quote, as reported speech, or not at all."""
-        if cue.source is None:
+        if cue.source is None or self._writer_or_reader(cue.source):
             return
         content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
         free = self._free()
@@ -215,13 +230,22 @@ class _Judge:
             self._keep_direct(span, mention, cue, cue.how if content else "adjacent", cue.cue.idx)
             return
         holder = self._reported_around(cue.cue.idx)
-        if cue.kind == "stance" and (holder is not None or not _holds_stance(mention)):
+        if cue.kind == "stance" and (holder is not None or not _holds_stance(mention, cue)):
             return  # a stance inside someone's statement is theirs to report; a stance needs a holder
         reported = Attribution(_speak(_new_quote(self.article, *content, False, cue.cue.idx), mention, cue),
                                mention, cue.how)
         self.found.append(reported)
         for partial in [s for s in free if content[0] <= s.start < content[1]]:
             self._keep_direct(partial, mention, cue, "partial", cue.cue.idx, parent=reported)
+
+    def _writer_or_reader(self, source: Token) -> bool:
+        """'I think', 'we believe', 'as you know' outside every quote: the writer's own voice (a
+        column, an editorial, 'I asked him') or the reader, not a source the article reports."""
+        words = speaker_words()
+        written = source.text.lstrip(QUOTE_MARKS)  # '"I' glued to its quote mark opens a quote
+        position = source.idx + len(source.text) - len(written)
+        word = written.rstrip(QUOTE_MARKS).lower()
+        return (word in words.first_person or word in SECOND_PERSON) and self._enclosing_at(position) is None
 
     def _reported_around(self, offset: int) -> Attribution | None:
         """The kept reported statement whose content holds an offset, if any."""

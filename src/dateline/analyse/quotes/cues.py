@@ -21,9 +21,10 @@ INHERITS_SUBJECT = ("advcl", "conj", "xcomp")
 MAX_ANCESTOR_STEPS = 6
 # Prepositions whose object is what a stance verb is about: "voted for Y", "spoke about Y".
 STANCE_PREPOSITIONS = ("for", "about", "on", "against", "to", "with")
-# 'spoke to reporters', 'talked with aides': whom they addressed; only 'about/on/of' is content.
+# 'spoke to reporters', 'talked with aides': whom they addressed; only 'about/of' is content ('spoke on
+# condition of anonymity', 'on the record', 'on state TV', 'on Tuesday' say how, where or when).
 ADDRESSING_VERBS = ("speak", "talk")
-TOPIC_PREPOSITIONS = ("about", "on", "of")
+TOPIC_PREPOSITIONS = ("about", "of")
 # An aside ('he said on Monday,') ends at most this many tokens after its verb, and the words
 # on either side of it are at least this many: shorter, it is a list or an apposition.
 MAX_ASIDE_TAIL = 5
@@ -167,15 +168,52 @@ def _call_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _stance_content(verb: Token) -> tuple[int, int] | None:
-    """Content of 'X backed Y', 'X wants to Y', 'records show Y': clause, infinitive or object."""
+    """Content of 'X backed Y', 'X wants to Y', 'records show Y': clause, infinitive or object.
+
+    'Speaking Spanish' and 'spoke a little' name a language or a manner, not what was said, so
+    'speak' and 'talk' take a direct object only with a particle ('talked up his record'); an
+    object that is only a reflexive ('found himself') or only a time ('votes on March 1')
+    reports nothing.
+    """
+    addressing = verb.lemma_.lower() in ADDRESSING_VERBS
+    particle = any(c.dep_ == "prt" for c in verb.children)
     for deps in (CONTENT_DEPS, ("xcomp",), ("dobj",), ("prep",)):
+        if addressing and deps == ("dobj",) and not particle:
+            continue
         parts = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
         if deps == ("prep",):
-            allowed = TOPIC_PREPOSITIONS if verb.lemma_.lower() in ADDRESSING_VERBS else STANCE_PREPOSITIONS
+            allowed = TOPIC_PREPOSITIONS if addressing else STANCE_PREPOSITIONS
             parts = [c for c in parts if c.lower_ in allowed]
         if parts:
-            return _subtree_chars(parts[0]) if deps == CONTENT_DEPS else token_span_chars(list(parts[0].subtree))
+            if deps == CONTENT_DEPS:
+                return _subtree_chars(parts[0])
+            words = [t for t in parts[0].subtree if not t.is_punct]
+            if deps != ("xcomp",) and _says_nothing(words[1:] if deps == ("prep",) else words):
+                return None
+            return token_span_chars(list(parts[0].subtree))
     return None
+
+
+def _verbal_target(verb: Token) -> bool:
+    """Whether 'attacked'/'slammed' names words, not force: a target that is a named person, a
+    statement or an idea ('the plan', 'his policies', 'liberalism'), or a reason ('over Y', 'for doing Y')."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for t in [verb, *objects] for c in t.children if c.dep_ == "prep"]
+    if any(p.lower_ == "over" or p.lower_ == "for" and any(c.dep_ == "pcomp" for c in p.children) for p in preps):
+        return True  # 'attacked X over Y', 'attacked X for opposing Y' ('for a second week' is a time)
+    if not objects:
+        return False
+    target = objects[0]
+    named = any(t.ent_type_ == "PERSON" for t in target.subtree)
+    verbs, lemma = speech_verbs(), target.lemma_.lower()
+    return named or lemma in verbs.statement_nouns or lemma in verbs.assail_targets or lemma.endswith("ism")
+
+
+def _says_nothing(words: list[Token]) -> bool:
+    """True for an object that is only a reflexive or only a date or time: no view is stated in it
+    ('endorsed him' is a stance on someone; 'found himself' and 'votes on March 1' are none)."""
+    reflexive = all(t.pos_ == "PRON" and t.lower_.endswith(("self", "selves")) for t in words)
+    return not words or reflexive or all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
@@ -192,6 +230,8 @@ def _verb_candidate(token: Token, verbs: SpeechVerbs) -> CueCandidate | None:
         if lemma in words and content is None:
             content = find_content(token)
             how = name if content else how
+    if lemma in verbs.assail and not _verbal_target(token):
+        return None  # 'police attacked demonstrators': force, not words
     return CueCandidate(token, find_subject(token), content, how)
 
 

@@ -19,6 +19,9 @@ class SpeechVerbs:
     thought: frozenset[str]
     according: tuple[str, ...]
     statement_nouns: frozenset[str]
+    evidence: frozenset[str] = frozenset()
+    assail: frozenset[str] = frozenset()
+    assail_targets: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         """True for any verb lemma that can attribute content to its subject."""
@@ -58,6 +61,9 @@ def speech_verbs() -> SpeechVerbs:
         thought=frozenset(table.get("thought", ())),
         according=tuple(table["according"]),
         statement_nouns=frozenset(table["statement_nouns"]),
+        evidence=frozenset(table.get("evidence", ())),
+        assail=frozenset(table.get("assail", ())),
+        assail_targets=frozenset(table.get("assail_targets", ())),
     )
 
 

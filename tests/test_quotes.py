@@ -519,3 +519,19 @@ def test_speaking_on_says_how_or_where_not_what(nlp, body):
 )
 def test_attacked_names_words_only_when_its_target_is_someone_or_an_idea(nlp, body, kept):
     assert bool([q for q in quotes_of(body, nlp) if q.kind == "stance"]) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # 'they' after a group that just spoke is that group
+        ("Activists said at least sixty people were killed in the town. They said the army had shelled "
+         "the funeral.", ["Activists", "Activists"]),
+        # ... but not once a person is named between them, and not from far up the page
+        ("Residents said the water had run out. The mayor, Anna Berg, visited the camp. They said it "
+         "would take a week to restore.", ["Residents", None]),
+    ],
+)
+def test_they_after_a_group_that_spoke(nlp, body, speakers):
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    assert [q.speaker for q in top] == speakers

@@ -260,6 +260,7 @@ class ArticleSpeakers:
         self.people: list[PersonName] = []
         self.history: list[SpeakerMention] = []
         self.described: list[SpeakerMention] = []  # speakers the text gives only as one person ('one resident')
+        self.groups: list[SpeakerMention] = []  # speakers the text gives only as a group ('activists')
         self._sentence_starts: list[int] | None = None  # filled the first time a pronoun needs its reach
         honorifics = speaker_words().honorifics  # 'Dr Curtis' tagged ORG is a person
         for ent in doc.ents:
@@ -337,6 +338,8 @@ class ArticleSpeakers:
             self.history.append(mention)
         elif inside is None and found.how == "as-written" and source.tag_ == "NN" and source.lower_ in speaker_words().person_roles:
             self.described.append(mention)
+        elif inside is None and found.how == "as-written" and source.tag_ == "NNS":
+            self.groups.append(mention)
         return mention
 
     def _as_written(self, tokens: list[Token], kind: str = "unknown", how: str = "as-written") -> SpeakerMention:
@@ -366,9 +369,23 @@ class ArticleSpeakers:
             person = None if spoke else self._person_for(source.idx, lower)
             if spoke or person:
                 return spoke or self._from_person(person, "pronoun")
-        if lower in words.organisation_pronouns and (spoke := self.last_speaker("organisation", sentence, source.idx)):
-            return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
+        if lower in words.organisation_pronouns:
+            spoke = self.last_speaker("organisation", sentence, source.idx)
+            group = self._last_group(sentence, source.idx) if lower == "they" else None
+            if group is not None and (spoke is None or group.start > spoke.start):
+                return SpeakerMention(group.name, None, "unknown", 0, 0, "pronoun")  # 'activists said ... They said'
+            if spoke is not None:
+                return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
         return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
+
+    def _last_group(self, sentence: int, position: int) -> SpeakerMention | None:
+        """The group given only by a plural noun ('residents', 'activists') that spoke in this
+        sentence or the one before, when no person is named after it: the 'they' who go on."""
+        fitting = [m for m in self.groups if m.start < position and 0 <= sentence - m.sentence <= 1]
+        last = max(fitting, key=lambda m: m.start, default=None)
+        if last is None or self.last_person_before(position, low=last.end) is not None:
+            return None
+        return last
 
     def _last_described(self, sentence: int, position: int, pronoun: str) -> SpeakerMention | None:
         """The one-person description that spoke in this sentence or the one before ('said one

@@ -378,20 +378,22 @@ class ArticleSpeakers:
                 return SpeakerMention(spoke.name, spoke.role, spoke.kind, 0, 0, "pronoun")
         return SpeakerMention("", None, "unknown", 0, 0, "unresolved")  # never a speaker called 'he'
 
-    def _last_group(self, sentence: int, position: int) -> SpeakerMention | None:
-        """The group given only by a plural noun ('residents', 'activists') that spoke in this
-        sentence or the one before, when no person is named after it: the 'they' who go on."""
-        fitting = [m for m in self.groups if m.start < position and 0 <= sentence - m.sentence <= 1]
-        last = max(fitting, key=lambda m: m.start, default=None)
-        if last is None or self.last_person_before(position, low=last.end) is not None:
-            return None
-        return last
-
     def _last_described(self, sentence: int, position: int, pronoun: str) -> SpeakerMention | None:
         """The one-person description that spoke in this sentence or the one before ('said one
         resident'), when no person is named between it and the pronoun: the 'he' who goes on."""
-        fitting = [m for m in self.described if m.start < position and 0 <= sentence - m.sentence <= 1
-                   and agrees(pronoun, m.name, m.role)]
+        return self._last_unnamed(self.described, sentence, position, pronoun)
+
+    def _last_group(self, sentence: int, position: int) -> SpeakerMention | None:
+        """The group given only by a plural noun ('residents', 'activists') that spoke in this
+        sentence or the one before, when no person is named after it: the 'they' who go on."""
+        return self._last_unnamed(self.groups, sentence, position)
+
+    def _last_unnamed(self, spoke: list[SpeakerMention], sentence: int, position: int,
+                      pronoun: str = "") -> SpeakerMention | None:
+        """The last of some unnamed speakers that spoke in this sentence or the one before a
+        position (of the pronoun's gender, if given), unless a person is named after it."""
+        fitting = [m for m in spoke if m.start < position and 0 <= sentence - m.sentence <= 1
+                   and (not pronoun or agrees(pronoun, m.name, m.role))]
         last = max(fitting, key=lambda m: m.start, default=None)
         if last is None or self.last_person_before(position, low=last.end) is not None:
             return None

@@ -515,6 +515,9 @@ def test_speaking_on_says_how_or_where_not_what(nlp, body):
         ("The senator attacked President Anna Berg in a long speech.", True),  # a named person
         ("The union attacked the government's pension policy.", True),  # an idea
         ("The mayor slammed the report as a waste of money.", True),  # a statement
+        ("The candidate Anna Berg attacked her opponent in a long speech.", True),  # one person, words
+        ("Anna Berg attacked them in her speech on Monday.", True),
+        ("Riot police attacked them near the main square.", False),  # a force, with force
     ],
 )
 def test_attacked_names_words_only_when_its_target_is_someone_or_an_idea(nlp, body, kept):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyse.nlp import doc_text
-from dateline.analyse.quotes.tables import SpeechVerbs, speech_verbs
+from dateline.analyse.quotes.tables import SpeechVerbs, speaker_words, speech_verbs
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -29,6 +29,8 @@ TOPIC_PREPOSITIONS = ("about", "of")
 # on either side of it are at least this many: shorter, it is a list or an apposition.
 MAX_ASIDE_TAIL = 5
 MIN_ASIDE_WORDS = 2
+# Nouns for people attacked with words that are no speaker roles.
+PERSON_TARGETS = frozenset({"opponent", "rival", "critic", "challenger", "predecessor", "successor", "incumbent"})
 EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
 
 
@@ -206,7 +208,26 @@ def _verbal_target(verb: Token) -> bool:
     target = objects[0]
     named = any(t.ent_type_ == "PERSON" for t in target.subtree)
     verbs, lemma = speech_verbs(), target.lemma_.lower()
-    return named or lemma in verbs.statement_nouns or lemma in verbs.assail_targets or lemma.endswith("ism")
+    if named or lemma in verbs.statement_nouns or lemma in verbs.assail_targets or lemma.endswith("ism"):
+        return True
+    # one named person attacking people ('Trump attacked her opponent', 'she attacked them') uses
+    # words; crowds, forces and gunmen attacking people use force
+    return _one_person(find_subject(verb)) and (target.pos_ == "PRON" or _person_word(target))
+
+
+def _one_person(token: Token | None) -> bool:
+    """A named person, a 'he'/'she' or one person by role ('the candidate', 'the senator, Anna
+    Berg'): someone who attacks with words, not a crowd or a force."""
+    if token is None:
+        return False
+    named = any(t.ent_type_ == "PERSON" for t in [token, *(c for c in token.children if c.dep_ == "appos")])
+    return named or token.lower_ in speaker_words().person_pronouns or token.tag_ == "NN" and _person_word(token)
+
+
+def _person_word(token: Token) -> bool:
+    """A noun for a person by role ('her opponent', 'the senators')."""
+    roles, lemma = speaker_words().person_roles, token.lemma_.lower()
+    return lemma in roles or lemma in PERSON_TARGETS
 
 
 def _says_nothing(words: list[Token]) -> bool:

@@ -25,6 +25,11 @@ TEXT_KEY = ("dateline", "text")
 # Bodies longer than this are parsed in paragraph-aligned pieces of about this size: the
 # parser's memory grows with a text's length (a 200,000-character page took over 1 GB).
 CHUNK_CHARS = 20_000
+# Texts (pieces) that `nlp.pipe` runs through each component together. spaCy's default (1,000)
+# holds every layer's activations for a whole batch of articles at once: the 64 longest
+# Guardian bodies of Timeline17 peaked at 2.3 GB with it and at 0.65 GB with 4, with the
+# same stored records and no loss of speed (`docs/performance.md`).
+PIPE_BATCH = 4
 BREAKS = ("\n\n", "\n")  # where a piece may end, preferred first
 # Words that open a sentence and, capitalised after a lower-case word, are never inside one:
 # scraped pages run a caption or headline into the next sentence with no stop between ('Ann
@@ -175,7 +180,7 @@ def chunks(body: str, size: int | None = None) -> list[str]:
 def parse_bodies(bodies: list[str], nlp: Language) -> list[Doc]:
     """Parse many bodies with `nlp.pipe`; a long body is parsed in pieces and joined again."""
     pieces = [chunks(body) for body in bodies]
-    parsed = iter(nlp.pipe(piece for body_pieces in pieces for piece in body_pieces))
+    parsed = iter(nlp.pipe((piece for body_pieces in pieces for piece in body_pieces), batch_size=PIPE_BATCH))
     docs = []
     for body, body_pieces in zip(bodies, pieces, strict=True):
         parts = [next(parsed) for _ in body_pieces]

@@ -538,3 +538,44 @@ def test_attacked_names_words_only_when_its_target_is_someone_or_an_idea(nlp, bo
 def test_they_after_a_group_that_spoke(nlp, body, speakers):
     top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
     assert [q.speaker for q in top] == speakers
+
+
+def test_a_broadcast_turn_goes_on_to_the_next_label(nlp):
+    body = ("Jonathan Mann and Randi Kaye hosted the network's coverage on Sunday.\n\n"
+            "MANN: President Omar Haddad promised reform when he took office.\n\n"
+            "He said that the people were crying out for the rights they had been denied.\n\n"
+            "I think we should hear from Cairo now.\n\n"
+            "KAYE (voice-over): Thousands of people filled the square again on Sunday night.\n\n"
+            "They want the government to resign, and they say they will not leave.\n\n"
+            "MANN: That is a remarkable scene from the square.")
+    top = [q for q in quotes_of(body, nlp) if q.nested_in is None]
+    # each turn is one quote of its speaker; what a speaker reports inside a turn is part of it
+    assert [(q.speaker, q.cue) for q in top] == [("Jonathan Mann", ":"), ("Randi Kaye", ":"), ("Jonathan Mann", ":")]
+    assert top[0].text.endswith("hear from Cairo now.")
+    assert top[1].text.endswith("they will not leave.")
+
+
+def test_he_inside_a_quote_is_never_its_own_speaker(nlp):
+    # in his own words the mayor is 'I'; the 'he' who told him is someone else
+    body = "“He told me: ‘the bridge will open in May’, and I believed him,” the mayor, Tom Berg, said."
+    quotes = quotes_of(body, nlp)
+    assert [q.speaker for q in quotes if q.nested_in is None] == ["Tom Berg"]
+    nested = [q for q in quotes if q.nested_in is not None]
+    assert [q.text for q in nested] == ["the bridge will open in May"]
+    assert nested[0].speaker != "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Friday promises to be another big day in the capital.",  # a day is no source
+        "Protesters are not satisfied: clashes continue around the main square.",  # no quote, no speech
+    ],
+)
+def test_no_source_in_a_day_or_in_what_goes_on(nlp, body):
+    assert quotes_of(body, nlp) == []
+
+
+def test_continued_next_to_a_quote_is_speech(nlp):
+    body = "“We will not give up,” the union leader Anna Berg continued."
+    assert [(q.speaker, q.direct) for q in quotes_of(body, nlp)] == [("Anna Berg", True)]

@@ -218,12 +218,12 @@ class _Judge:
 
     def _judge_cue(self, cue: CueCandidate) -> None:
         """Keep a cue outside quotes as a direct quote, as reported speech, or not at all."""
-        if cue.source is None or self._writer_or_reader(cue.source):
-            return
+        if cue.source is None or self._writer_or_reader(cue.source) or cue.source.ent_type_ in ("DATE", "TIME"):
+            return  # 'Friday promises to be a big day': a day is no source
         content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
         free = self._free()
         span = _covering_span(content, free) if content else _adjacent_span(self.text, cue, free)
-        if span is None and (content is None or content[0] >= content[1]):
+        if span is None and (content is None or content[0] >= content[1] or cue.cue.lemma_.lower() in speech_verbs().quote_only):
             return
         mention = self._resolve_outside(cue)
         if span is not None:

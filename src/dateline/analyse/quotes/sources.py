@@ -361,8 +361,6 @@ class ArticleSpeakers:
                 person = self.last_person_before(source.idx, low=inside[0], pronoun=lower)
                 if person is not None:
                     return self._from_person(person, "pronoun")
-                if enclosing is not None and agrees(lower, enclosing.name, enclosing.role):
-                    return SpeakerMention(enclosing.name, enclosing.role, enclosing.kind, 0, 0, "pronoun")
             spoke = self.last_speaker("person", sentence, source.idx, lower)
             if (described := self._last_described(sentence, source.idx, lower)) and (spoke is None or described.start > spoke.start):
                 return SpeakerMention(described.name, None, "unknown", 0, 0, "pronoun")  # '..., said one resident. "...," he said'

@@ -22,6 +22,7 @@ class SpeechVerbs:
     evidence: frozenset[str] = frozenset()
     assail: frozenset[str] = frozenset()
     assail_targets: frozenset[str] = frozenset()
+    quote_only: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         """True for any verb lemma that can attribute content to its subject."""
@@ -64,6 +65,7 @@ def speech_verbs() -> SpeechVerbs:
         evidence=frozenset(table.get("evidence", ())),
         assail=frozenset(table.get("assail", ())),
         assail_targets=frozenset(table.get("assail_targets", ())),
+        quote_only=frozenset(table.get("quote_only", ())),
     )
 
 

@@ -1,6 +1,6 @@
 """Interview and debate transcripts: a paragraph that opens with a speaker's label and a colon.
 
-'PENCE: Well, I think ...' is Pence's turn. The label is a surname or full name in capitals
+'PENCE: Well, I think ...' is Pence's turn; in a transcript it goes on to the next label. The label is a surname or full name in capitals
 (or a name the article gives a person); section labels ('UPDATE:', 'EDITOR'S NOTE:') and
 question/answer letters are not speakers.
 """
@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 # A label of one to three capitalised words before a colon at the start of a paragraph; a
 # transcript set as a block quotation opens each paragraph with a quote mark ('"PENCE: Well, ...').
-TURN = re.compile(r"^(?:[\"“„«'‘`]{1,2}[ \t]*)?(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}):[ \t]+(?P<words>\S[^\n]*)", re.M)
+# A note on how the words were given may follow the label ('COOPER (voice-over):', 'MAN (through
+# translator):').
+TURN = re.compile(r"^(?:[\"“„«'‘`]{1,2}[ \t]*)?(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})"
+                  r"(?: \([a-z][a-z \-]{0,30}\))?:[ \t]+(?P<words>\S[^\n]*)", re.M)
 # Labels that head a section or a question, never a speaker's turn.
 NOT_SPEAKERS = frozenset({
     "update", "updated", "note", "editor's note", "editor’s note", "correction", "clarification", "related",
@@ -24,6 +27,11 @@ NOT_SPEAKERS = frozenset({
 READER_QUESTION = re.compile(r"^[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?:[ \t]+\S[^\n]*", re.M)
 # Words of a turn at least: a shorter line after a colon is a heading or a list item.
 MIN_TURN_WORDS = 4
+# In a transcript (this many turns or more), a turn goes on over the paragraphs after it until the
+# next label, for at most this many paragraphs: a broadcast transcript gives each paragraph of an
+# answer a line of its own. Elsewhere a labelled paragraph stands alone.
+MIN_TRANSCRIPT_TURNS = 3
+MAX_TURN_PARAGRAPHS = 8
 
 
 @dataclass(frozen=True)
@@ -46,15 +54,36 @@ def _label_is_speaker(label: str, all_capitals: bool) -> bool:
 
 
 def find_turns(text: str) -> list[Turn]:
-    """Each candidate transcript turn of a text (the judge checks that the label is a person)."""
+    """Each candidate transcript turn of a text (the judge checks that the label is a person).
+
+    In a transcript a turn runs on to the next label (a label of any kind, a section heading too).
+    """
+    matches = list(TURN.finditer(text))
     turns = []
-    for match in TURN.finditer(text):
+    for match in matches:
         label, words = match.group("label"), match.group("words")
         if len(words.split()) < MIN_TURN_WORDS or not _label_is_speaker(label, label.isupper()):
             continue
         end = len(text[: match.end("words")].rstrip())
         turns.append(Turn(label, match.start("label"), match.start("words"), end))
-    return turns
+    if len(turns) < MIN_TRANSCRIPT_TURNS:
+        return turns
+    starts = sorted(text.rfind("\n", 0, m.start()) + 1 for m in matches)
+    return [_run_on(text, turn, next((s for s in starts if s > turn.words_start), len(text))) for turn in turns]
+
+
+def _run_on(text: str, turn: Turn, limit: int) -> Turn:
+    """A turn taken on over the paragraphs that follow it, up to `limit` (the next label)."""
+    end = turn.words_end
+    for _ in range(MAX_TURN_PARAGRAPHS):
+        start = end
+        while start < limit and text[start].isspace():
+            start += 1
+        if start >= limit:
+            break
+        line_end = text.find("\n", start, limit)
+        end = len(text[: line_end if line_end >= 0 else limit].rstrip())
+    return Turn(turn.label, turn.label_start, turn.words_start, end)
 
 
 def reader_questions(text: str) -> list[tuple[int, int]]:

@@ -234,3 +234,14 @@ def test_a_live_blogs_same_day_updates_do_not_chain_into_one_entry(nlp) -> None:
     for entry in timeline:
         cited = " ".join(s.sentence for s in entry.sources)
         assert not ("Ivo Lind" in cited and "Geneva" in cited), timeline
+
+
+def test_a_past_day_named_in_passing_is_background(nlp) -> None:
+    # published Thursday 10 March: the earthquake of 1 March is recalled in a prepositional phrase
+    passing = article(nlp, "a", "The government tightened the rules on adoptions on Wednesday after the 1 March earthquake.")
+    quake = [e for e in passing.events if e.kind == "disaster"]
+    assert quake and quake[0].date == "2011-03-01" and quake[0].background, passing.events
+    # told as the sentence's own news, the same recalled day stays on the main line
+    central = article(nlp, "b", "The earthquake struck the capital on 1 March, killing hundreds of people.")
+    told = [e for e in central.events if e.kind == "disaster"]
+    assert told and told[0].date == "2011-03-01" and not told[0].background, central.events

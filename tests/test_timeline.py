@@ -240,8 +240,10 @@ def test_summary_drops_a_page_header_run_into_the_lead(line, summary) -> None:
         ('There is little room left for patients," WHO regional director Dr Ana Ruiz said on Monday.', False),
         ('She said: "How can anyone look at those pictures and not feel for them?"', False),
         ('Speaking afterwards, he said of the single: "We made a decision today.', False),
+        ('A rescuer, Tom Hale, said, "There was a woman under three floors of concrete.', False),
         ("The minister said on Monday that the border would open.", True),
         ("Police said the man, 34, was arrested at 10:30 on Monday.", True),
+        ("The minister said, in a statement, that the border would open.", True),
     ],
 )
 def test_someones_words_are_not_the_reporters_voice(sentence: str, reporter: bool) -> None:

@@ -44,8 +44,9 @@ FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b"
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # A closing quote mark, then 'he said' or 'said X': the sentence is someone's words.
 QUOTE_THEN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:[\w.-]+\s+){0,6}?(?:said|says|told|added)\b")
-# 'She said: "How can anyone ...', 'he said of the single: "We made ...': a speaker, then the words.
-SPEAKER_THEN_QUOTE = re.compile(r"\b(?:said|says|added|asked|told)\b[^:\"“.]{0,40}:\s*[\"“‘]")
+# 'She said: "How can anyone ...', 'he said of the single: "We made ...', 'Dan Cooke said, "There
+# was ...': a speaker, then the words.
+SPEAKER_THEN_QUOTE = re.compile(r"\b(?:said|says|added|asked|told)\b[^:,\"“.]{0,40}[:,]\s*[\"“‘]")
 # Headline labels of pieces that comment on the news rather than report it.
 COMMENT_LABELS = ("analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "q&a", "timeline", "live", "in pictures", "view", "why ", "how ", "what ")
 # A page header run into a lead sentence in one-line-per-sentence text: '[PLACE |] Tue Apr 28,

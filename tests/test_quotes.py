@@ -569,6 +569,7 @@ def test_he_inside_a_quote_is_never_its_own_speaker(nlp):
     "body",
     [
         "Friday promises to be another big day in the capital.",  # a day is no source
+        "That does not tell you what the parties would do in the real world.",  # a fact is no source
         "Protesters are not satisfied: clashes continue around the main square.",  # no quote, no speech
     ],
 )

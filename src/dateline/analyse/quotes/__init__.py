@@ -37,6 +37,8 @@ GAP_CHARS = set(" ,:;—–-\n\t\u00a0'`")  # the second mark of a tokenised `` 
 DANGLING_WORDS = frozenset({"and", "but", "or", "nor", "while", "as"})
 # Readers' questions that make an article a live chat.
 MIN_CHAT_QUESTIONS = 2
+# Demonstratives that stand for a fact or a thing, never for a speaker.
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # The reader, addressed: 'as you know' outside a quote reports no one.
 SECOND_PERSON = frozenset({"you"})
 # Entity types that make a capitalised label a place or a body, not a speaker ('BEIJING: ...').
@@ -151,6 +153,12 @@ def _holds_stance(mention: SpeakerMention, cue: CueCandidate) -> bool:
     return is_someone or is_evidence or mention.how == "as-written"  # a described group ('voters') holds views
 
 
+def _no_one_speaks(source: Token) -> bool:
+    """A day ('Friday promises to be a big day') or a demonstrative standing for a fact ('That
+    doesn't tell you ...', 'this shows ...'): no one speaks there (a relative 'that' is tagged WDT)."""
+    return source.ent_type_ in ("DATE", "TIME") or source.tag_ == "DT" and source.lower_ in DEMONSTRATIVES
+
+
 class _Judge:
     """Pairs the cue candidates of one article with its quote spans, in text order."""
 
@@ -218,8 +226,8 @@ class _Judge:
 
     def _judge_cue(self, cue: CueCandidate) -> None:
         """Keep a cue outside quotes as a direct quote, as reported speech, or not at all."""
-        if cue.source is None or self._writer_or_reader(cue.source) or cue.source.ent_type_ in ("DATE", "TIME"):
-            return  # 'Friday promises to be a big day': a day is no source
+        if cue.source is None or self._writer_or_reader(cue.source) or _no_one_speaks(cue.source):
+            return
         content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
         free = self._free()
         span = _covering_span(content, free) if content else _adjacent_span(self.text, cue, free)

@@ -313,6 +313,9 @@ def test_roles_are_clean_noun_phrases(nlp, body, speaker, role):
         ("Investigators found that the pilot had not slept for two days.", ["Investigators"]),
         ("The survey found wide differences between the regions.", ["survey"]),
         ("The two sides found a way to end the strike on Friday.", []),
+        ("His brilliance was to decide to confront readers with their own choices.", []),
+        ("Voters want the council to publish its accounts.", ["Voters"]),
+        ("A majority of the voters supported the new road.", ["majority of the voters"]),
     ],
 )
 def test_who_holds_a_view(nlp, body, speakers):
@@ -580,3 +583,14 @@ def test_no_source_in_a_day_or_in_what_goes_on(nlp, body):
 def test_continued_next_to_a_quote_is_speech(nlp):
     body = "“We will not give up,” the union leader Anna Berg continued."
     assert [(q.speaker, q.direct) for q in quotes_of(body, nlp)] == [("Anna Berg", True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Another of the organisers, Doug Miller, said the figures had been checked twice.", "Doug Miller"),
+        ("One of the doctors, Anna Berg, said the hospital had run out of oxygen.", "Anna Berg"),
+    ],
+)
+def test_a_person_named_after_one_of_a_group_speaks(nlp, body, speaker):
+    assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == [speaker]

@@ -150,7 +150,19 @@ def _holds_stance(mention: SpeakerMention, cue: CueCandidate) -> bool:
     is_someone = mention.kind in ("person", "organisation") or bool(heads & (words.person_roles | words.organisation_heads))
     if cue.cue.lemma_.lower() in verbs.evidence:
         return is_evidence or is_someone and any(c.dep_ in CONTENT_DEPS for c in cue.cue.children)
-    return is_someone or is_evidence or mention.how == "as-written"  # a described group ('voters') holds views
+    # a described group ('voters', 'Republicans') holds views; a singular common noun that is no
+    # role, body or evidence is a thing or an idea ('criticism dismissed', 'his brilliance was to decide')
+    described = mention.how == "as-written" and (cue.source is None or cue.source.tag_ != "NN" or _share_of_people(cue.source))
+    return is_someone or is_evidence or described
+
+
+def _share_of_people(noun: Token) -> bool:
+    """A singular noun that counts people: '27 percent', 'a majority of those polled', 'a handful
+    of voters'."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    groups = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children if t.dep_ == "pobj"]
+    return any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("those", "them", "us") for t in groups)
 
 
 def _no_one_speaks(source: Token) -> bool:

@@ -36,7 +36,7 @@ QUOTE_MARKS = "\"'“”‘’«»()"
 NEVER_ACRONYMS = frozenset({"we", "you", "they", "he", "she", "me", "him", "her", "them"})
 RELATIVE_TAGS = ("WP", "WDT")  # who, which, that
 # Words that stand for a speaker without naming one: resolved like pronouns, never shown as names.
-UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "some", "others", "many",
+UNNAMING_WORDS = frozenset({"who", "which", "that", "this", "these", "those", "one", "another", "some", "others", "many",
                             "someone", "somebody", "anyone", "everyone", "nobody", "all", "both", "each"})
 
 
@@ -181,6 +181,17 @@ def _name_after(head: Token) -> list[Token] | None:
         return None
     following = [e for e in head.doc.ents if e.start == head.i + 1 and e.label_ == "PERSON"]
     return list(following[0]) if following else None
+
+
+def _person_named_after(source: Token) -> Token | None:
+    """The one person named in apposition to a word that names no one ('One of the organisers,
+    Steven Kull, said', 'another resident, Ali Hassan,'): that person speaks."""
+    if source.lower_ not in UNNAMING_WORDS or source.tag_ in RELATIVE_TAGS:
+        return None
+    named = [c for c in source.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if len(named) != 1 or any(c.dep_ == "conj" for c in named[0].children):
+        return None  # 'some, such as X and Y': a list, not one speaker
+    return named[0]
 
 
 def _apposition_of_body(head: Token) -> list[Token]:
@@ -328,8 +339,11 @@ class ArticleSpeakers:
                    and source.lower_ not in NEVER_ACRONYMS)  # 'WE need to remember' in a shouted comment
         # a pronoun the tokeniser glued to a quote mark ('..."I think') is tagged as a name
         pronoun_word = is_personal_pronoun(source.text)
-        if not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
-                            or source.lower_ in UNNAMING_WORDS or pronoun_word):
+        named_after = _person_named_after(source)
+        if named_after is not None:  # 'Another of the organisers, Doug Miller, said'
+            found = self._named(named_after, noun_phrase_core(named_after)) or self._pronoun(source, sentence, inside, enclosing)
+        elif not acronym and (source.pos_ == "PRON" or source.tag_ in ("WP", "WDT", "PRP")
+                              or source.lower_ in UNNAMING_WORDS or pronoun_word):
             found = self._pronoun(source, sentence, inside, enclosing)
         else:
             found = self._named(source, core) or self._description(source, core, sentence)

@@ -128,6 +128,14 @@ def test_bare_surname_goes_to_the_namesake_of_its_story():
     assert ids == [["anna-berg", "anna-berg"], ["tom-berg", "tom-berg"]]
 
 
+def test_bare_surname_never_joins_a_full_name_of_another_story():
+    # a bare 'Goldsmith' of one story is not the Harvey Goldsmith quoted in another
+    articles = [story_article("s1", "Harvey Goldsmith", "Harvey Goldsmith"), story_article("s2", "Goldsmith")]
+    link_speakers(articles)
+    ids = [[q.speaker_id for q in a.quotes] for a in articles]
+    assert ids[0] == ["harvey-goldsmith", "harvey-goldsmith"] and ids[1][0] != "harvey-goldsmith"
+
+
 def test_linking_many_names_stays_fast_enough_to_finish():
     """Thousands of distinct names: blocking keeps each comparison inside a small block."""
     syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiu"]

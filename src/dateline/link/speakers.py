@@ -4,8 +4,8 @@ Candidates: every distinct spoken name with the story it was spoken in. Judge: t
 are one person when their surnames fold to the same spelling (Gadhafi ~ Gaddafi ~ Qaddafi,
 or one slipped letter in a long name) and their first names are compatible (Sergei ~ Sergey,
 Moammar ~ Muammar, or one has none). A bare surname or a title form ('Ban', 'Mr. Ban') joins
-the one full name that fits it in its own story, else the one in the whole corpus; when two
-people fit it stays apart. Organisations merge when their names agree once possessives and
+the one full name that fits it in its own story, never one quoted only in other stories; when
+two people fit it stays apart. Organisations merge when their names agree once possessives and
 demonyms are folded; an acronym keeps its capitals (WHO is never 'who'). Names are filed in
 blocks under a folded key, so each name is compared only with the few names of its block.
 """
@@ -227,18 +227,16 @@ class _Index:
 
     def known_person(self, name: str, story: str | None) -> _Group | None:
         """The full name a bare surname stands for: the one that fits in its story (a family name
-        first counting: 'Ban' for 'Ban Ki-moon'), or one quoted far more than the others; else
-        the one that fits in all stories."""
+        first counting: 'Ban' for 'Ban Ki-moon'), or the one of them quoted far more than the
+        others. A namesake quoted only in other stories is another person as far as the text
+        shows ('Goldsmith' in a story on the war's legality is not the promoter of another)."""
         key = surname_key(name)
         fitting = [g for g in self.people[_block(key)]
                    if any(len(k.split()) > 1 and _surnames_match(surname_key(k), key) for k in g.names)]
         family_first = [g for g in self.by_first_word.get(key, []) if story in g.stories]
-        for pool in ([g for g in fitting if story in g.stories] + family_first, fitting):
-            ranked = sorted(pool, key=lambda g: -sum(g.names.values()))
-            if len(ranked) == 1 or len(ranked) > 1 and _dominates(ranked[0], ranked[1]):
-                return ranked[0]
-            if ranked:
-                return None
+        ranked = sorted([g for g in fitting if story in g.stories] + family_first, key=lambda g: -sum(g.names.values()))
+        if len(ranked) == 1 or len(ranked) > 1 and _dominates(ranked[0], ranked[1]):
+            return ranked[0]
         return None
 
     def body(self, name: str) -> _Group:

@@ -277,3 +277,27 @@ def test_a_long_storys_own_names_never_alone_make_two_reports_one_event() -> Non
     # the same two reports alone (a short story): the shared name is enough
     alone = [strike("a", "Karo Vell").article, strike("b", "Karo Vell").article]
     assert [sorted(e.article_ids) for e in link_events(alone)] == [["a", "b"]]
+
+
+def test_words_said_are_never_dated_after_the_articles_that_report_them() -> None:
+    from dateline.link.events import LinkedEvent
+    from dateline.tell.timeline import entry_from
+
+    def report(article_id: str, published: str, day: str) -> Article:
+        text = "The president said the envoy had died in the collapse."
+        made = Article(id=article_id, source=f"{article_id}.txt", body=text, outlet="BBC")
+        made.published = PublishedDate(date=published, method="explicit")
+        made.sentences = [Sentence(index=0, start=0, end=len(text), text=text)]
+        made.events = [EventMention(kind="statement", sentence=0, trigger="said", date=day, precision="day")]
+        return made
+
+    # one mention read a weekday three days ahead of its own article
+    articles = {a.id: a for a in (report("a", "2010-01-13", "2010-01-16"), report("b", "2010-01-13", "2010-01-13"))}
+    event = LinkedEvent(id="e", kind="statement", members=[("a", 0), ("b", 0)], date="2010-01-16", precision="day")
+    assert entry_from(event, articles).date == "2010-01-13"
+    # with no mention in time the words keep no date, and make no entry
+    alone = {"a": articles["a"]}
+    assert entry_from(LinkedEvent(id="e", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day"), alone) is None
+    # a plan is dated to what it plans
+    plan = LinkedEvent(id="e", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day", scheduled=True)
+    assert entry_from(plan, alone).date == "2010-01-16"

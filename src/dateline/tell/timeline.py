@@ -25,7 +25,7 @@ from dateline.analyse.events import (
     sentence_timexes,
 )
 from dateline.clean.header import find_dateline
-from dateline.link.events import LinkedEvent
+from dateline.link.events import LinkedEvent, best_dated
 from dateline.model import Article, EventMention, SourceRef, TimelineEntry
 
 CONTRACT_PRECISIONS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
@@ -208,10 +208,32 @@ def undated_but_placed(event: LinkedEvent) -> bool:
     return event.weekday is not None and not event.background and kind_rank(event.kind) < kind_rank(UNDATED_KINDS_UP_TO)
 
 
+def said_by_then(event: LinkedEvent, by_id: dict[str, Article]) -> tuple[str | None, str | None]:
+    """The date and precision of something said: no later than the articles that report it.
+
+    Words reported as said ('Mr Preval later said ...') were said by the time the last of their
+    articles came out; a mention dated after its own article (a weekday read a week ahead, a
+    borrowed day) gives way to the best-dated mention that is not, and with none the event has no
+    date. Plans ('said he would go on Thursday') are dated to what they plan.
+    """
+    if event.kind != STATEMENT_KIND or event.scheduled or event.precision != "day" or not event.date:
+        return event.date, event.precision
+    mentions = [(by_id[a], i) for a, i in event.members if a in by_id and i < len(by_id[a].events)]
+    published = [as_day(article.published.date) for article, _ in mentions]
+    day = as_day(event.date)
+    if day is None or None in published or day <= max(published):
+        return event.date, event.precision
+    in_time = [article.events[i] for article, i in mentions
+               if (when := as_day(article.events[i].date)) is not None and when <= as_day(article.published.date)]
+    kept = best_dated(in_time)
+    return (kept.date, kept.precision) if kept else (None, None)
+
+
 def entry_from(event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry | None:
     """A timeline entry for a dated (or weekday-placed) event with at least one source sentence."""
-    precision = CONTRACT_PRECISIONS.get(event.precision or "")
-    day = contract_date(event.date, precision) if event.date and precision else None
+    when, precision = said_by_then(event, by_id)
+    precision = CONTRACT_PRECISIONS.get(precision or "")
+    day = contract_date(when, precision) if when and precision else None
     sources = event_sources(event, by_id)
     if not sources or (day is None and not undated_but_placed(event)):
         return None

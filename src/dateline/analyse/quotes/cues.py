@@ -29,8 +29,6 @@ TOPIC_PREPOSITIONS = ("about", "of")
 # on either side of it are at least this many: shorter, it is a list or an apposition.
 MAX_ASIDE_TAIL = 5
 MIN_ASIDE_WORDS = 2
-# Nouns for people attacked with words that are no speaker roles.
-PERSON_TARGETS = frozenset({"opponent", "rival", "critic", "challenger", "predecessor", "successor", "incumbent"})
 EDGE_PUNCT = " \t\n,.;:—–-\"'“”‘’«»"
 
 
@@ -226,8 +224,8 @@ def _one_person(token: Token | None) -> bool:
 
 def _person_word(token: Token) -> bool:
     """A noun for a person by role ('her opponent', 'the senators')."""
-    roles, lemma = speaker_words().person_roles, token.lemma_.lower()
-    return lemma in roles or lemma in PERSON_TARGETS
+    lemma = token.lemma_.lower()
+    return lemma in speaker_words().person_roles or lemma in speech_verbs().assail_people
 
 
 def _says_nothing(words: list[Token]) -> bool:

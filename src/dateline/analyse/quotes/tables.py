@@ -22,6 +22,7 @@ class SpeechVerbs:
     evidence: frozenset[str] = frozenset()
     assail: frozenset[str] = frozenset()
     assail_targets: frozenset[str] = frozenset()
+    assail_people: frozenset[str] = frozenset()
     quote_only: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
@@ -65,6 +66,7 @@ def speech_verbs() -> SpeechVerbs:
         evidence=frozenset(table.get("evidence", ())),
         assail=frozenset(table.get("assail", ())),
         assail_targets=frozenset(table.get("assail_targets", ())),
+        assail_people=frozenset(table.get("assail_people", ())),
         quote_only=frozenset(table.get("quote_only", ())),
     )
 

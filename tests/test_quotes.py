@@ -594,3 +594,15 @@ def test_continued_next_to_a_quote_is_speech(nlp):
 )
 def test_a_person_named_after_one_of_a_group_speaks(nlp, body, speaker):
     assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == [speaker]
+
+
+def test_a_label_with_a_role_after_a_comma_starts_a_turn():
+    from dateline.analyse.quotes.transcript import find_turns
+
+    text = ("Intro to the segment.\nKAYE: We went out there and found much anger today.\n"
+            "UNIDENTIFIED FEMALE: We have got to help out the people.\n"
+            "MUSTAFA MAZHER, PROTESTER: If there is no democracy that we are promoting here.\n"
+            "KAYE: Thanks to all of you for that.")
+    turns = find_turns(text)
+    assert [t.label for t in turns] == ["KAYE", "UNIDENTIFIED FEMALE", "MUSTAFA MAZHER", "KAYE"]
+    assert text[turns[1].words_start : turns[1].words_end] == "We have got to help out the people."

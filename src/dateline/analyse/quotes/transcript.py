@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 # A label of one to three capitalised words before a colon at the start of a paragraph; a
 # transcript set as a block quotation opens each paragraph with a quote mark ('"PENCE: Well, ...').
-# A note on how the words were given may follow the label ('COOPER (voice-over):', 'MAN (through
-# translator):').
+# A role in capitals ('MUSTAFA MAZHER, PROTESTER:') or a note on how the words were given
+# ('COOPER (voice-over):', 'MAN (through translator):') may follow the label.
 TURN = re.compile(r"^(?:[\"“„«'‘`]{1,2}[ \t]*)?(?P<label>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})"
-                  r"(?: \([a-z][a-z \-]{0,30}\))?:[ \t]+(?P<words>\S[^\n]*)", re.M)
+                  r"(?:, [A-Z][A-Z'’.\- ]{1,40})?(?: \([a-z][a-z \-]{0,30}\))?:[ \t]+(?P<words>\S[^\n]*)", re.M)
 # Labels that head a section or a question, never a speaker's turn.
 NOT_SPEAKERS = frozenset({
     "update", "updated", "note", "editor's note", "editor’s note", "correction", "clarification", "related",

@@ -281,23 +281,30 @@ def test_a_long_storys_own_names_never_alone_make_two_reports_one_event() -> Non
 
 def test_words_said_are_never_dated_after_the_articles_that_report_them() -> None:
     from dateline.link.events import LinkedEvent
-    from dateline.tell.timeline import entry_from
+    from dateline.tell.timeline import entry_from, said_by_then
 
-    def report(article_id: str, published: str, day: str) -> Article:
-        text = "The president said the envoy had died in the collapse."
+    def report(article_id: str, published: str, day: str | None, text: str) -> Article:
         made = Article(id=article_id, source=f"{article_id}.txt", body=text, outlet="BBC")
         made.published = PublishedDate(date=published, method="explicit")
         made.sentences = [Sentence(index=0, start=0, end=len(text), text=text)]
-        made.events = [EventMention(kind="statement", sentence=0, trigger="said", date=day, precision="day")]
+        made.events = [EventMention(kind="statement", sentence=0, trigger="said", date=day, precision="day" if day else None)]
         return made
 
-    # one mention read a weekday three days ahead of its own article
-    articles = {a.id: a for a in (report("a", "2010-01-13", "2010-01-16"), report("b", "2010-01-13", "2010-01-13"))}
+    # a later article's mention dated the event; its sentence went to another entry, so this
+    # entry cites only the earlier article, which came out before that day
+    early = report("a", "2010-01-13", None, "The president later said the envoy had died in the collapse.")
+    late = report("b", "2010-01-17", "2010-01-16", "On Saturday the president said the search would go on.")
+    by_id = {"a": early, "b": late}
     event = LinkedEvent(id="e", kind="statement", members=[("a", 0), ("b", 0)], date="2010-01-16", precision="day")
-    assert entry_from(event, articles).date == "2010-01-13"
-    # with no mention in time the words keep no date, and make no entry
-    alone = {"a": articles["a"]}
-    assert entry_from(LinkedEvent(id="e", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day"), alone) is None
-    # a plan is dated to what it plans
-    plan = LinkedEvent(id="e", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day", scheduled=True)
-    assert entry_from(plan, alone).date == "2010-01-16"
+    entry = entry_from(event, by_id)
+    entry.sources = [s for s in entry.sources if s.article == "a"]
+    assert said_by_then(entry, event, by_id) is None  # no date of its own that fits: no entry
+    # a mention of its own in time dates it
+    early.events[0].date, early.events[0].precision = "2010-01-13", "day"
+    entry = entry_from(event, by_id)
+    entry.sources = [s for s in entry.sources if s.article == "a"]
+    assert said_by_then(entry, event, by_id).date == "2010-01-13"
+    # citing the later article too, the day stands; a plan keeps the day it plans
+    assert said_by_then(entry_from(event, by_id), event, by_id).date == "2010-01-16"
+    plan = LinkedEvent(id="p", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day", scheduled=True)
+    assert said_by_then(entry_from(plan, by_id), plan, by_id).date == "2010-01-16"

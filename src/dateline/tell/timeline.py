@@ -208,32 +208,37 @@ def undated_but_placed(event: LinkedEvent) -> bool:
     return event.weekday is not None and not event.background and kind_rank(event.kind) < kind_rank(UNDATED_KINDS_UP_TO)
 
 
-def said_by_then(event: LinkedEvent, by_id: dict[str, Article]) -> tuple[str | None, str | None]:
-    """The date and precision of something said: no later than the articles that report it.
+def said_by_then(entry: TimelineEntry, event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry | None:
+    """An entry of words said, dated no later than the articles it cites.
 
-    Words reported as said ('Mr Preval later said ...') were said by the time the last of their
-    articles came out; a mention dated after its own article (a weekday read a week ahead, a
-    borrowed day) gives way to the best-dated mention that is not, and with none the event has no
-    date. Plans ('said he would go on Thursday') are dated to what they plan.
+    Words reported as said ('Mr Preval later said ...') were said by the time the last of those
+    articles came out. An event can carry the date of mentions whose sentences went to another
+    entry; then the entry takes the best date of the mentions it still cites that are not after
+    their own article, and with none it is dropped. Plans ('said he would go on Thursday') keep
+    the day they plan.
     """
-    if event.kind != STATEMENT_KIND or event.scheduled or event.precision != "day" or not event.date:
-        return event.date, event.precision
-    mentions = [(by_id[a], i) for a, i in event.members if a in by_id and i < len(by_id[a].events)]
-    published = [as_day(article.published.date) for article, _ in mentions]
-    day = as_day(event.date)
-    if day is None or None in published or day <= max(published):
-        return event.date, event.precision
-    in_time = [article.events[i] for article, i in mentions
-               if (when := as_day(article.events[i].date)) is not None and when <= as_day(article.published.date)]
+    if entry.kind != STATEMENT_KIND or event.scheduled or entry.precision != "day" or not entry.date:
+        return entry
+    cited = {(s.article, s.sentence) for s in entry.sources}
+    mentions = [by_id[a].events[i] for a, i in event.members if a in by_id and i < len(by_id[a].events)
+                and (a, by_id[a].sentences[by_id[a].events[i].sentence].text) in cited]
+    owners = {s.article for s in entry.sources}
+    published = [as_day(by_id[a].published.date) for a in owners]
+    if None in published or date.fromisoformat(entry.date) <= max(published):
+        return entry
+    in_time = [m for m in mentions if (when := as_day(m.date)) is not None and when <= max(published)]
     kept = best_dated(in_time)
-    return (kept.date, kept.precision) if kept else (None, None)
+    precision = CONTRACT_PRECISIONS.get(kept.precision or "") if kept else None
+    if kept is None or precision is None:
+        return None
+    entry.date, entry.precision = contract_date(kept.date, precision), precision
+    return entry if entry.date else None
 
 
 def entry_from(event: LinkedEvent, by_id: dict[str, Article]) -> TimelineEntry | None:
     """A timeline entry for a dated (or weekday-placed) event with at least one source sentence."""
-    when, precision = said_by_then(event, by_id)
-    precision = CONTRACT_PRECISIONS.get(precision or "")
-    day = contract_date(when, precision) if when and precision else None
+    precision = CONTRACT_PRECISIONS.get(event.precision or "")
+    day = contract_date(event.date, precision) if event.date and precision else None
     sources = event_sources(event, by_id)
     if not sources or (day is None and not undated_but_placed(event)):
         return None
@@ -334,6 +339,8 @@ def build_timeline(articles: list[Article], linked: list[LinkedEvent]) -> list[T
     by_id = {a.id: a for a in articles}
     entries = [e for e in (entry_from(event, by_id) for event in linked) if e is not None]
     entries = drop_side_statements(one_entry_per_sentence(entries, sentence_owners(entries, linked, by_id)))
+    events = {event.id: event for event in linked}
+    entries = [e for e in (said_by_then(entry, events[entry.id], by_id) for entry in entries) if e is not None]
     dated = {event.id: dated_sentences(event, by_id) for event in linked}
     entries = [e for e in entries if told_as_event(e, dated[e.id])]
     vectorizer = sentence_vectorizer(entries)

@@ -35,6 +35,9 @@ def clean_one(text: str, **kwargs):
         "Added: Tuesday, 7 March, 2023, 17:02 GMT 17:02 UK Good news for the school.\n",
         "7th March 2023 - 16:55 The dust was bad for years and nobody listened.\n"
         "7th March 2023 - 11:02 Good news for the school at last.\n",
+        # a stamp and a bar open each comment, with no 'Reply' or 'Report abuse' beside them
+        "March 3, 2023 at 7:03 pm | The dust was bad for years and nobody listened.\n"
+        "March 3, 2023 at 9:15 pm | Good news for the school at last.\n",
     ],
 )
 def test_comment_threads_leave_the_body(thread: str) -> None:

@@ -606,3 +606,16 @@ def test_a_label_with_a_role_after_a_comma_starts_a_turn():
     turns = find_turns(text)
     assert [t.label for t in turns] == ["KAYE", "UNIDENTIFIED FEMALE", "MUSTAFA MAZHER", "KAYE"]
     assert text[turns[1].words_start : turns[1].words_end] == "We have got to help out the people."
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Gen Sir Mike Jackson, the head of the army, spoke at the hearing. "
+         "“The orders were lawful,” said Sir Mike.", "Mike Jackson"),
+        ("Nicole Ames served two tours in the south of the country. “We were never told why,” says Nicole.",
+         "Nicole Ames"),
+    ],
+)
+def test_a_lone_given_name_is_the_one_person_filed_with_it(nlp, body, speaker):
+    assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == [speaker]

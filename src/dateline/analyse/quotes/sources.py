@@ -294,12 +294,17 @@ class ArticleSpeakers:
         return known
 
     def lookup(self, name: str) -> PersonName | None:
-        """The filed person a name or surname refers to, the fullest one first."""
+        """The filed person a name or surname refers to, the fullest one first; a lone given name
+        that is nobody's surname is the one person filed with it ('Sir Mike' after 'Gen Sir Mike
+        Jackson', 'Nicole' after 'Nicole Ames')."""
         key = surname(name)
         found = [
             p for p in self.people
             if surnames_match(surname(p.name), key) and first_names_compatible(p.name, name)
         ]
+        if not found and len(name.split()) == 1:
+            given = [p for p in self.people if len(p.name.split()) > 1 and p.name.split()[0].lower() == name.lower()]
+            found = given if len(given) == 1 else []
         return max(found, key=lambda p: len(p.name.split()), default=None)
 
     def last_person_before(self, position: int, *, low: int = 0, pronoun: str = "") -> PersonName | None:

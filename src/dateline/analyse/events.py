@@ -423,18 +423,16 @@ def mention_from_trigger(article: Article, kind: str, trigger: Span, rivals: lis
     event.place = find_place(article, sent.index, trigger, kind, lexicon)
     event.actors = find_actors(article, sent.index, trigger, last_person_before(article, trigger.start_char))
     judge_time_role(event, article.published.date)
-    if recalled(event, article.published.date) and in_passing(trigger):
+    if recalled(event, article.published.date) and (event.subordinate or named_in_passing(trigger)):
         event.background = True  # 'new controls on adoptions after the 12 January earthquake'
     return event
 
 
-def in_passing(trigger: Span) -> bool:
-    """Whether a trigger names its event only in passing: a noun in a prepositional phrase or an
-    owner ('after the 12 January earthquake', "near the epicentre of last week's earthquake"), or a
-    word in a who/which or adverbial clause. Recalled so, a past day is the background of the
-    sentence's news, not its date."""
-    if side_clause(trigger):
-        return True
+def named_in_passing(trigger: Span) -> bool:
+    """Whether a trigger names its event only in passing, as a noun in a prepositional phrase or
+    an owner ('after the 12 January earthquake', "near the epicentre of last week's earthquake").
+    Recalled so (or in a side clause), a past day is the background of the sentence's news, not
+    its date."""
     root = trigger.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False

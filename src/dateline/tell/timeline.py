@@ -214,18 +214,17 @@ def said_by_then(entry: TimelineEntry, event: LinkedEvent, by_id: dict[str, Arti
     Words reported as said ('Mr Preval later said ...') were said by the time the last of those
     articles came out. An event can carry the date of mentions whose sentences went to another
     entry; then the entry takes the best date of the mentions it still cites that are not after
-    their own article, and with none it is dropped. Plans ('said he would go on Thursday') keep
-    the day they plan.
+    the last of its articles, and with none it is dropped. Plans ('said he would go on Thursday')
+    keep the day they plan.
     """
     if entry.kind != STATEMENT_KIND or event.scheduled or entry.precision != "day" or not entry.date:
         return entry
+    published = [as_day(by_id[a].published.date) for a in {s.article for s in entry.sources}]
+    if None in published or date.fromisoformat(entry.date) <= max(published):
+        return entry  # the common case: nothing to read further
     cited = {(s.article, s.sentence) for s in entry.sources}
     mentions = [by_id[a].events[i] for a, i in event.members if a in by_id and i < len(by_id[a].events)
                 and (a, by_id[a].sentences[by_id[a].events[i].sentence].text) in cited]
-    owners = {s.article for s in entry.sources}
-    published = [as_day(by_id[a].published.date) for a in owners]
-    if None in published or date.fromisoformat(entry.date) <= max(published):
-        return entry
     in_time = [m for m in mentions if (when := as_day(m.date)) is not None and when <= max(published)]
     kept = best_dated(in_time)
     precision = CONTRACT_PRECISIONS.get(kept.precision or "") if kept else None

@@ -86,8 +86,20 @@ def load_lexicon() -> EventLexicon:
                         frozenset(roles["since_cues"]), only)
 
 
+# Matchers already built, by (vocab, lexicon) identity: one per process and lexicon, not one per article.
+_MATCHERS: dict[tuple[int, int], tuple[Vocab, EventLexicon, PhraseMatcher]] = {}
+
+
 def build_matcher(vocab: Vocab, lexicon: EventLexicon) -> PhraseMatcher:
-    """A lemma matcher with one label per kind; each term is split on spaces into lemmas."""
+    """A lemma matcher with one label per kind; each term is split on spaces into lemmas.
+    Built once for each vocabulary and lexicon (the entry holds both, so neither id is reused)."""
+    key = (id(vocab), id(lexicon))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = (vocab, lexicon, _new_matcher(vocab, lexicon))
+    return _MATCHERS[key][2]
+
+
+def _new_matcher(vocab: Vocab, lexicon: EventLexicon) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="LEMMA")
     for kind, terms in lexicon.kinds.items():
         patterns = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.clean import header
 from dateline.clean.blocks import (
@@ -115,8 +116,17 @@ def page_units(text: str, *, plain: bool) -> tuple[list[tuple[str, bool]], dict[
     """The text's lines (see `split_units`); in plain text, a first line where a headline,
     standfirst, caption or stamp runs into the lead is unfolded into those parts
     (`clean.runin`), with the part each new line is."""
+    units, roles = _page_units(text, plain)
+    return list(units), dict(roles)
+
+
+@lru_cache(maxsize=2 * 32)  # twice the pipeline's batch (32), which is cleaned before it is dated
+def _page_units(text: str, plain: bool) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, str], ...]]:
+    """`page_units`, kept for the few texts last asked about: the cleaner and the dating
+    stage each read a page's lines, some several times."""
     units = split_units(text)
-    return unfold_first(units) if plain else (units, {})
+    units, roles = unfold_first(units) if plain else (units, {})
+    return tuple(units), tuple(roles.items())
 
 
 def outlet_repeats(pages: list[PageJudgement], names: list[str | None]) -> dict[str, frozenset[str]]:

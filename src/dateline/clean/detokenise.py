@@ -50,6 +50,7 @@ def detokenise_line(line: str) -> str:
     return BRACKET_SPACE.sub(lambda m: m.group(0).strip(), joined)
 
 
+@lru_cache(maxsize=2 * 32)  # the cleaner and the dating stage both read a page (batches of 32)
 def detokenise(text: str) -> str:
     """The text with tokenisation undone line by line (line breaks kept); other text unchanged."""
     if not is_tokenised(text):

@@ -274,7 +274,8 @@ def parts_of(stretch: str, words: WordUse, *, lead_follows: bool) -> list[str]:
         limit = len(tokens)
     if title_cased(tokens[: max(limit, 0)]):
         return [stretch]
-    starts = {i for i, m in enumerate(matches) for d in DATELINE.finditer(stretch) if m.start() == d.start()}
+    dateline_starts = {d.start() for d in DATELINE.finditer(stretch)}
+    starts = {i for i, m in enumerate(matches) if m.start() in dateline_starts}
     cuts, part_start = [], 0
     for at in range(MIN_PART_WORDS, max(limit, 0)):
         if at - part_start >= MIN_PART_WORDS and (at in starts or opens_sentence(tokens, at, part_start, words)):

@@ -260,3 +260,48 @@ def test_story_paragraphs_shared_by_an_update_are_kept() -> None:
     docs = [RawDocument(source=f"{i}.txt", url="https://www.reuters.com/x", text=t) for i, t in enumerate((WIRE_PAGE, update))]
     for article in clean_documents(docs):
         assert "The union said its members would not return" in article.body
+
+
+LIVE_PAGE = """Live: Ferry strike talks resume after night of protests
+
+HARBOURTON (Wire) — The latest on the ferry workers' strike (all times local):
+
+5:10 p.m.:
+
+Union leaders and the ferry operator returned to the negotiating table on Tuesday afternoon after a night of protests at the terminal gates.
+
+A spokeswoman for the operator said the company was ready to discuss the rota changes that set off the walkout.
+
+___
+
+3:45 p.m.:
+
+Stranded tourists packed the waiting hall as the last boats of the day were cancelled.
+
+Hotel owners on the island say bookings for the weekend have halved since Monday.
+
+___
+
+1 p.m.:
+
+The transport minister told parliament she would not step in while the two sides were still talking.
+
+Opposition members called her answer a failure of leadership and demanded an emergency debate.
+
+Several members walked out of the chamber in protest during her reply.
+
+___
+
+11:20 a.m.:
+
+Police say two people were arrested overnight after flares were thrown at a patrol car near the harbour.
+"""
+
+
+def test_live_page_keeps_every_entry() -> None:
+    # entries of a live page share few words, yet each is the story's text
+    body = clean_one(LIVE_PAGE).body
+    for words in ("returned to the negotiating table", "Stranded tourists", "transport minister", "two people were arrested"):
+        assert words in body
+    assert "3:45 p.m." not in body and "___" not in body
+

@@ -7,6 +7,7 @@ the verdict and its reason for every line.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ BLOCK_BREAK_RUN = 2
 MIN_JOINING_PROSE = 2
 # ... and when at least this share of its content words also occur in the story.
 MIN_JOINING_OVERLAP = 0.3
+# A live page (wire 'The Latest' pages, live blogs) is a run of entries, each opened by a clock
+# time alone on its line ('4:40 p.m.:', '2 p.m.', '11.02am GMT'); its entries are one story
+# however little their words overlap. A page is live from this many such lines on.
+LIVE_MIN_STAMPS = 3
+ENTRY_CLOCK = re.compile(
+    r"^\s*(?:updated\s+(?:at\s+)?)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,4}T|local time)?\s*[:.\-–—]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -125,13 +135,32 @@ def find_story(lines: list[Line]) -> tuple[int, int] | None:
     best = max(range(len(blocks)), key=lambda i: sum(len(x.text) for x in blocks[i] if x.kind == PROSE))
     first = last = best
     story_words = content_words(" ".join(x.text for x in blocks[best]))
-    while first > 0 and joins_story(blocks[first - 1], story_words):
+    entry = entry_breaks(lines, blocks)
+    while first > 0 and (entry[first - 1] or joins_story(blocks[first - 1], story_words)):
         first -= 1
-    while last + 1 < len(blocks) and joins_story(blocks[last + 1], story_words):
+    while last + 1 < len(blocks) and (entry[last] or joins_story(blocks[last + 1], story_words)):
         last += 1
     span = [x for b in blocks[first : last + 1] for x in b]
     textual = [x for x in span if x.kind in (PROSE, SHORT)]
     return textual[0].index, textual[-1].index
+
+
+def is_entry_clock(line: Line) -> bool:
+    """A clock time alone on its line, as a live page opens each entry ('4:40 p.m.:')."""
+    return line.kind in (SHORT, NOISE) and bool(ENTRY_CLOCK.match(line.text)) and any(c.isdigit() for c in line.text)
+
+
+def entry_breaks(lines: list[Line], blocks: list[list[Line]]) -> list[bool]:
+    """For each block, whether the break after it is one between two entries of a live page:
+    a clock-time line opens the next block, and the page has LIVE_MIN_STAMPS such lines."""
+    if sum(is_entry_clock(line) for line in lines) < LIVE_MIN_STAMPS:
+        return [False] * len(blocks)
+    position = {id(line): k for k, line in enumerate(lines)}
+    breaks = []
+    for before, after in zip(blocks, blocks[1:], strict=False):
+        between = lines[position[id(before[-1])] + 1 : position[id(after[0])]]
+        breaks.append(any(is_entry_clock(line) for line in between))
+    return [*breaks, False]
 
 
 def judge_extracted(lines: list[Line], *, title: str | None) -> tuple[int, int] | None:
@@ -147,6 +176,10 @@ def judge_extracted(lines: list[Line], *, title: str | None) -> tuple[int, int] 
 
 def judge_lines(lines: list[Line]) -> tuple[int, int] | None:
     """Mark kept lines and give every other line its reason; returns the story's span."""
+    if sum(is_entry_clock(line) for line in lines) >= LIVE_MIN_STAMPS:
+        for line in lines:
+            if is_entry_clock(line):
+                line.kind, line.why = NOISE, "entry time of a live page"
     span = find_story(lines)
     for line in lines:
         inside = span is not None and span[0] <= line.index <= span[1]

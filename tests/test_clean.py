@@ -292,7 +292,7 @@ Several members walked out of the chamber in protest during her reply.
 
 ___
 
-11:20 a.m.:
+11: 20 a.m.:
 
 Police say two people were arrested overnight after flares were thrown at a patrol car near the harbour.
 """

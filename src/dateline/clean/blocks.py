@@ -37,7 +37,7 @@ MIN_JOINING_OVERLAP = 0.3
 # however little their words overlap. A page is live from this many such lines on.
 LIVE_MIN_STAMPS = 3
 ENTRY_CLOCK = re.compile(
-    r"^\s*(?:updated\s+(?:at\s+)?)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
+    r"^\s*(?:updated\s+(?:at\s+)?)?\d{1,2}(?:[:.]\s?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
     r"\s*(?:[A-Z]{2,4}T|local time)?\s*[:.\-–—]?\s*$",
     re.IGNORECASE,
 )

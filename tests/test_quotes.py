@@ -50,6 +50,9 @@ def test_quote_spans_stay_inside_text(text):
         ("Mayor Sam Reyes wants to close the old harbour.", "Sam Reyes", False, "wants", "close the old harbour"),
         ("Senator Ida Moss called the tax plan reckless.", "Ida Moss", False, "called", "tax plan reckless"),
         ("Senator Ida Moss voted for the farm bill.", "Ida Moss", False, "voted", "farm bill"),
+        # a participle describing its source: 'a group backing X', 'calls saying ...'
+        ("A veterans group backing Senator Ida Moss paid for the advertisements.", "veterans group", False, "backing", "Ida Moss"),
+        ("Police logged dozens of emergency calls saying a gunman had entered the depot.", "emergency calls", False, "saying", "gunman had entered"),
     ],
 )
 def test_single_attribution(nlp, body, speaker, direct, cue, words):

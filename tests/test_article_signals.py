@@ -30,6 +30,8 @@ def clean_one(text: str, **kwargs):
         "We welcome comments that advance the story through relevant opinion.\nI live there and it is awful.\n",
         "Peach wrote: finally some sense from the council.\nStan wrote: about time this happened.\n",
         "At 10:21 pm on 22 Jan 2023, Webreader wrote: the dust was terrible for years.\n",
+        # a blog's comment stamp with a 24-hour clock and an ordinal day
+        "At 13:21 23rd Jan 2023, quarry_watcher wrote: the dust was terrible for years.\n",
         "12 comments\nSign in to comment\nGreat news for the town and for the kids.\n",
         "Added: Tuesday, 7 March, 2023, 16:55 GMT 16:55 UK The dust was bad for years.\n"
         "Added: Tuesday, 7 March, 2023, 17:02 GMT 17:02 UK Good news for the school.\n",

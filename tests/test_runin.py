@@ -170,3 +170,21 @@ def test_names_running_over_a_line_are_not_captions():
     ):
         _, article = cleaned("The island's ferry link will reopen in May, six years after storms wrecked the pier.", REST + "\n" + line + "\n")
         assert line in article.body, line
+
+
+def test_a_pull_quote_box_run_into_a_paragraph_leaves_the_body():
+    # a box repeating a quote, marked off by 'End Quote', its name and role, then the paragraph
+    rest = (
+        "The council voted on Tuesday to reopen the ferry link.\n"
+        "\"We have waited six years for this,\" said Mayor Ines Varga, who led the campaign.\n"
+        "We have waited six years for this\" End Quote Ines Varga Mayor of Port Ellen "
+        "The first crossing is planned for May, when the new pier opens to passengers.\n"
+        "The old terminal will stay open until then\" End Quote "
+        "Ines Varga Mayor of Port Ellen Harbour Board members approved the budget for the new pier on Monday."
+    )
+    _, article = cleaned("Ferry link to reopen after council vote", rest)
+    assert "End Quote" not in article.body
+    assert "\nThe first crossing is planned for May" in article.body
+    assert article.body.count("We have waited six years") == 1
+    # no sentence opener after the name: the box's words go, the rest stays
+    assert "Ines Varga Mayor of Port Ellen Harbour Board members approved" in article.body

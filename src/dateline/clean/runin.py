@@ -104,6 +104,12 @@ CREDIT_RUN_IN = re.compile(
     rf"(?:[^:/\n]{{1,60}}?/\S+(?:\s(?!(?:{'|'.join(sorted(OPENERS))})\b)[A-Z][\w&.'’-]*)?|[A-Z]{{2,5}})"
     r"\s+(?=[A-Z\"“‘])"
 )
+# A pull quote run into the paragraph after it: the box repeats a quote from the story, marked
+# off as '<words>" End Quote <Name> <Role>' once the page's 'Start Quote' image is gone
+# ('... this is accountable" End Quote Ban Ki-moon UN Secretary General Syrian Defense ...').
+PULL_QUOTE = re.compile(r"^(?:.{8,1000}?[\"”]\s*)?End Quote\s+(?=\S)")  # its words may stand on the line before
+# The box's name and role run to the first sentence opener or quote mark within this many words.
+MAX_PULL_CAPTION_WORDS = 12
 # An aside with a clock time or a separator bar is the page's stamp or byline line
 # ('29 September 2011 Last updated at 04:16 GMT', 'January 30, 2011 | By Salma Abdelaziz, CNN'),
 # not a caption or standfirst.
@@ -312,6 +318,23 @@ def caption_run_in(line: str, words: WordUse) -> list[str] | None:
     return [*captions, lead]
 
 
+def pull_quote_run_in(line: str) -> list[str] | None:
+    """A pull quote box run into a paragraph: [the box: its words, mark, name and role; the
+    paragraph's own text], or None. When no sentence visibly starts after the name and role,
+    the box is its words and mark alone, and the name stays with the text that follows."""
+    found = PULL_QUOTE.match(line)
+    if found is None:
+        return None
+    rest = line[found.end() :]
+    tokens = list(TOKEN.finditer(rest))
+    for index, token in enumerate(tokens[1 : MAX_PULL_CAPTION_WORDS + 1], start=1):
+        word = token.group()
+        if word[:1] in "\"“‘" or word.rstrip(",") in OPENERS or word in ("Mr", "Mrs", "Ms", "Dr", "Meanwhile,"):
+            if len(tokens) - index >= MIN_LEAD_WORDS:
+                return [line[: found.end() + token.start()].strip(), rest[token.start() :]]
+    return [line[: found.end()].strip(), rest] if len(tokens) >= MIN_LEAD_WORDS else [line]
+
+
 def unfold_first(units: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], dict[int, str]]:
     """The text's lines with its first line unfolded into its run-in parts, and photo credits and
     captions cut off the paragraph they run into further down, and the part each new line is (by index); the lines as
@@ -324,7 +347,10 @@ def unfold_first(units: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     for text, blank in units[1:]:
         credit = CREDIT_RUN_IN.match(text)
         rest = text[credit.end() :] if credit else ""
-        if credit and len(rest.split()) >= MIN_LEAD_WORDS:
+        pulled = pull_quote_run_in(text)
+        if pulled is not None:
+            pieces.append([(pulled[0], blank, ASIDE), *((part, False, "") for part in pulled[1:])])
+        elif credit and len(rest.split()) >= MIN_LEAD_WORDS:
             pieces.append([(credit.group().strip(), blank, ASIDE), (rest, False, "")])
         elif captioned := caption_run_in(text, words):
             pieces.append([(part, blank and i == 0, ASIDE if i < len(captioned) - 1 else "") for i, part in enumerate(captioned)])

@@ -118,6 +118,11 @@ def test_four_digit_clock_time_is_not_a_year():
         ("The court ruled last Friday.", "2016-11-25"),
         ("The court rules next Monday.", "2016-12-05"),
         ("Critics attacked Wednesday's ruling.", "2016-11-30"),
+        # a passive participle tells no tense: the auxiliary before 'be' does
+        ("The league will be suspended from the talks on Wednesday.", "2016-12-07"),
+        ("The ban is to be lifted on Tuesday.", "2016-12-06"),
+        ("The league was suspended from the talks on Wednesday.", "2016-11-30"),
+        ("The two envoys could be reached Wednesday.", "2016-11-30"),
     ],
 )
 def test_weekday_reporting_convention(text, expected):

@@ -129,6 +129,12 @@ def test_weekday_reporting_convention(text, expected):
     assert [m.value for m in tag(text, FRIDAY)] == [expected]
 
 
+def test_a_newspaper_named_for_its_day_is_no_day():
+    assert tag("Sunday Times reporter Ann Lee was hurt in the shelling.", FRIDAY) == []
+    assert tag("She told the Sunday Telegraph she would stay.", FRIDAY) == []
+    assert [m.value for m in tag("On Sunday Ann Lee left the city.", FRIDAY)] == ["2016-11-27"]
+
+
 def test_tense_hint_sets_the_sense_where_the_sentence_gives_none():
     assert [m.value for m in tag("Thursday, in Geneva", FRIDAY, tense_hint="future")] == [
         "2016-12-08"

@@ -71,10 +71,22 @@ def lower_case_name(candidate: Candidate, text: str) -> str | None:
         return "month name not capitalised"
     if candidate.kind == "weekday" and not groups["wd"][0].isupper():
         return "weekday not capitalised"
+    if candidate.kind == "weekday" and weekday_title(text, candidate.end):
+        return "weekday in a title ('Sunday Times')"
     if candidate.kind == "month" and groups["mon"].lower() in load_lexicon().ambiguous_months:
         if not (groups["rel"] or groups["mod"]) and is_sentence_initial(text, candidate.start):
             return "ambiguous month word at sentence start"
     return None
+
+
+def weekday_title(text: str, end: int) -> bool:
+    """Whether the capitalised words after a weekday make it a newspaper's or a show's name."""
+    following = re.match(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)", text[end:])
+    if following is None:
+        return False
+    words = following.group(1).lower()
+    titles = load_lexicon().weekday_title_words
+    return words in titles or words.split()[0] in titles
 
 
 def count_not_year(candidate: Candidate, text: str) -> str | None:

@@ -27,6 +27,7 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
     weekday_abbreviations: dict[str, int]
+    weekday_title_words: frozenset[str]
     numbers: dict[str, float]
     vague_numbers: tuple[str, ...]
     units: dict[str, Unit]
@@ -58,6 +59,7 @@ def load_lexicon() -> Lexicon:
         ambiguous_months=frozenset(raw["ambiguous"]["months"]),
         weekdays=raw["weekdays"],
         weekday_abbreviations=raw["weekday_abbreviations"],
+        weekday_title_words=frozenset(raw["weekday_titles"]["words"]),
         numbers=raw["numbers"],
         vague_numbers=tuple(raw["vague_numbers"]["words"]),
         units={k: Unit(*v) for k, v in raw["units"].items()},

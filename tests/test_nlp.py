@@ -56,6 +56,11 @@ def test_sentences_never_cross_a_blank_line(nlp):
          "Aid workers had been missing since the quake hit"),
         ("Volunteers carried water to the camp Tarmo Lind was given water through a tube On Thursday rescuers reached him.",
          "Volunteers carried water to the camp Tarmo Lind was given water through a tube"),
+        # a common word capitalised after a lower-case one, which the text elsewhere writes in lower case
+        ("Troops must leave the towns and villages Following two days: talks on the plan begin following the pull-out.",
+         "Troops must leave the towns and villages"),
+        ("The oil was carried ashore by a tanker Tar balls have been found on a beach, and the tar is spreading.",
+         "The oil was carried ashore by a tanker"),
     ],
 )
 def test_a_caption_run_into_the_next_sentence_is_its_own_sentence(nlp, body, first):
@@ -67,6 +72,9 @@ def test_a_caption_run_into_the_next_sentence_is_its_own_sentence(nlp, body, fir
 @pytest.mark.parametrize("body", [
     "The delegates flew to The Hague on Monday and met the court's judges.",
     "Doctors said the new influenza A (H1N1) strain spread quickly in the schools.",
+    # adjectives and names keep their capitals: 'Western backers', 'the Security Council'
+    "The rebels and their Western backers met the security staff in the western town.",
+    "Envoys to the Security Council said security in the city was poor.",
 ])
 def test_names_and_strains_inside_a_sentence_do_not_split_it(nlp, body):
     article = Article(id="x", source="x.txt", body=body)

@@ -37,6 +37,14 @@ BREAKS = ("\n\n", "\n")  # where a piece may end, preferred first
 RUN_ON_OPENERS = frozenset({"The", "A", "An", "On", "In", "At", "By", "After", "As", "It", "He", "She", "They", "This", "We"})
 # Of those, the articles open a sentence only before a lower-case word ('named The Hague', 'A (H1N1)').
 RUN_ON_ARTICLES = frozenset({"The", "A", "An"})
+# Words after which a capitalised word carries the phrase on ('the Security Council', 'said Hague').
+PHRASE_LINKS = frozenset(
+    "the a an of in at on to for from by with and or nor but as into onto than that which who whom "
+    "whose said says say told tells asked according against between among via under over near "
+    "called named dubbed including like about after before during since until per vs their his her its our".split()
+)
+# Tags of capitalised words that are capitalised anyway: names and adjectives ('Western backers').
+CAPITALISED_ANYWAY = frozenset({"NNP", "NNPS", "JJ", "JJS", "JJR"})
 
 
 def model_candidates(configured: str | None = None) -> list[str]:
@@ -88,13 +96,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.component("run_on_breaks")
 def run_on_breaks(doc: Doc) -> Doc:
-    """Start a sentence where a caption or headline runs into the next sentence without a stop:
-    a capitalised sentence opener right after a lower-case word ('... the quake hit The body')."""
+    """Start a sentence where a caption, headline or box line runs into the next sentence without
+    a stop: right after a lower-case word, a capitalised sentence opener ('... the quake hit The
+    body') or a capitalised common word the text elsewhere writes in lower case, which only a
+    sentence's start capitalises ('... carried on a ship Tar balls have landed', '... towns,
+    cities and villages Following 48 hours: ...'). Needs the tagger's tags."""
+    lower_words = {token.lower_ for token in doc if token.is_lower}
     for token in doc[1:-1]:
         before, after = doc[token.i - 1], doc[token.i + 1]
-        if token.text in RUN_ON_OPENERS and before.is_alpha and before.is_lower:
+        if not (before.is_alpha and before.is_lower):
+            continue
+        if token.text in RUN_ON_OPENERS:
             if token.text not in RUN_ON_ARTICLES or (after.is_alpha and after.is_lower):
                 token.is_sent_start = True
+        elif (token.is_title and token.lower_ in lower_words and token.tag_ not in CAPITALISED_ANYWAY
+              and before.lower_ not in PHRASE_LINKS):
+            token.is_sent_start = True
     return doc
 
 

@@ -308,3 +308,16 @@ def test_words_said_are_never_dated_after_the_articles_that_report_them() -> Non
     assert said_by_then(entry_from(event, by_id), event, by_id).date == "2010-01-16"
     plan = LinkedEvent(id="p", kind="statement", members=[("a", 0)], date="2010-01-16", precision="day", scheduled=True)
     assert said_by_then(entry_from(plan, by_id), plan, by_id).date == "2010-01-16"
+
+
+def test_a_summary_that_names_its_actor_beats_one_opening_with_a_pronoun():
+    from dateline.model import SourceRef
+    from dateline.tell.timeline import best_summary
+
+    sources = [
+        SourceRef("a", "Wire", "It said gunmen in two pick-up trucks opened fire on the aid convoy near the northern border "
+                               "crossing on Tuesday morning, wounding three drivers and a guard before escaping into the hills."),
+        SourceRef("b", "Daily", "The interior ministry said gunmen fired on the convoy on Tuesday."),
+    ]
+    assert best_summary(sources).startswith("The interior ministry")
+    assert best_summary(sources[::-1]).startswith("The interior ministry")

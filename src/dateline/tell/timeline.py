@@ -37,6 +37,9 @@ IDEAL_SUMMARY_CHARS = 180
 SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
 # Words that open a first-person account: a witness's words, not the reporter's line.
+# Subjects that stand for someone named earlier in the article: a line opening with one does
+# not stand alone on a timeline ('It said an "armed group" opened fire on the boxer').
+BARE_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "this", "these"})
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our", "me", "us"})
 # The same words inside a sentence (case kept: 'US' is a country, 'I' only a capital), and
 # the quoted stretches where they are someone else's words.
@@ -150,14 +153,22 @@ def told_as_event(entry: TimelineEntry, dated: set[str]) -> bool:
 def best_summary(sources: list[SourceRef], *, dated: set[str] | frozenset[str] = frozenset(),
                  vectorizer: TfidfVectorizer | None = None) -> str:
     """The source sentence that reads best as the event's line: the reporter's voice, states the
-    date, says what most of the event's sentences say (nearest their TF-IDF centroid: the
-    common account, not one outlet's aside), then near ideal length."""
+    date, stands alone (opens with no pronoun for someone named before), says what most of the
+    event's sentences say (nearest their TF-IDF centroid: the common account, not one outlet's
+    aside), then near ideal length."""
     texts = list(dict.fromkeys(s.sentence for s in sources))
     central = centrality_of(texts, vectorizer)
     return without_page_header(min(
         texts,
-        key=lambda text: (not reporter_voice(text), text not in dated, -central.get(text, 0.0), abs(len(text) - IDEAL_SUMMARY_CHARS), text),
+        key=lambda text: (not reporter_voice(text), text not in dated, opens_with_pronoun(text), -central.get(text, 0.0),
+                          abs(len(text) - IDEAL_SUMMARY_CHARS), text),
     ))
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """Whether a sentence's first word is a pronoun standing for someone named before it."""
+    words = text.strip().lstrip(OPENING_QUOTES).split(maxsplit=1)
+    return bool(words) and words[0].strip(",").lower() in BARE_PRONOUN_SUBJECTS
 
 
 def centrality_of(texts: list[str], vectorizer: TfidfVectorizer | None) -> dict[str, float]:

@@ -137,6 +137,12 @@ def test_detokenise_joins_treebank_tokens() -> None:
     assert detokenise("Plain text, as a page reads -- with a dash.") == "Plain text, as a page reads -- with a dash."
 
 
+def test_a_ticker_cut_by_the_corpus_sentence_splitter_is_one_ticker() -> None:
+    text = ("Shares in harbour operator Portline -LRB- PTL . \nL -RRB- fell 4 percent , traders said .\n"
+            "Rival Seaway -LRB- 0293 . \nHK -RRB- was flat .")
+    assert detokenise(text) == "Shares in harbour operator Portline (PTL.L) fell 4 percent, traders said.\nRival Seaway (0293.HK) was flat."
+
+
 # --- comment threads run into the story's last line (scraped text on one line) ---------------
 
 def test_thread_opener_inside_a_line_ends_the_story_there():

@@ -105,6 +105,15 @@ def test_a_person_in_apposition_to_a_title_is_the_speaker(nlp, body, speaker, ro
     assert role in (top[0].speaker_role or "")
 
 
+def test_the_name_after_a_hyphenated_title_of_a_body_is_the_speaker(nlp):
+    # the parse may hang 'of the ...' on the second half of 'secretary-general'
+    body = ('"We want incentives," the paper quoted the chief executive as saying on Monday.\n\n'
+            "The director-general of the World Health Organisation, Maria Lund, has called for drugs companies "
+            "to show solidarity with poor countries as they develop vaccines.")
+    called = [q for q in quotes_of(body, nlp) if q.cue == "called"]
+    assert [q.speaker for q in called] == ["Maria Lund"]
+
+
 def test_a_quote_whose_second_paragraph_lost_its_opening_mark_is_one_quote(nlp):
     body = ("Premier Tom Hale blamed the crisis on reckless lending.\n\n"
             '"The crisis has pushed the two countries to a turning point.\n\n'

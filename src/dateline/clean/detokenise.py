@@ -25,6 +25,9 @@ MIN_MARKS_PER_100_WORDS = 3
 SINGLE_QUOTED = re.compile(r"(?<!\S)`\s+(.+?)\s+'(?=\s|$)")
 SPACED_DASH = re.compile(r"(?<=\s)--(?=\s)")
 # Decimal figures and times split at their point or colon by some tokenisers ('22 . 51').
+# A wire ticker whose exchange suffix the corpus's sentence splitter cut off onto the next line
+# ('-LRB- IPF . \nL -RRB- said'): one ticker, 'IPF.L', inside its brackets.
+SPLIT_TICKER = re.compile(r"(-LRB-\s+[A-Z0-9]{1,6})\s+\.\s*\n\s*([A-Z]{1,3}\s+-RRB-)")
 # Spaces the Treebank detokeniser leaves before a closing bracket or after an opening one.
 BRACKET_SPACE = re.compile(r"\(\s+|\s+\)")
 
@@ -55,4 +58,5 @@ def detokenise(text: str) -> str:
     """The text with tokenisation undone line by line (line breaks kept); other text unchanged."""
     if not is_tokenised(text):
         return text
+    text = SPLIT_TICKER.sub(r"\1.\2", text)
     return "\n".join(detokenise_line(line) if line.strip() else line for line in text.split("\n"))

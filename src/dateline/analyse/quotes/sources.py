@@ -200,7 +200,9 @@ def _apposition_of_body(head: Token) -> list[Token]:
     the 'of' object is a body, not a person ('the son of the president, X' names the president),
     and only after 'of' ('a spokesman for the president, X' names whom he speaks for)."""
     roles = speaker_words().person_roles
-    for prep in head.children:
+    # the 'of' may hang on a part of a hyphenated title ('director-general of the WHO, X')
+    parts = [head, *(c for c in head.children if c.dep_ in ("amod", "compound") and c.i > head.i)]
+    for prep in (p for part in parts for p in part.children):
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for body in prep.children:

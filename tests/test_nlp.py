@@ -61,6 +61,11 @@ def test_sentences_never_cross_a_blank_line(nlp):
          "Troops must leave the towns and villages"),
         ("The oil was carried ashore by a tanker Tar balls have been found on a beach, and the tar is spreading.",
          "The oil was carried ashore by a tanker"),
+        # a chronology or key-points box: each item opens with a day or a short label and a colon
+        ("The port closes its gates after an attack by strikers 8 August: Unions call off talks in the city.",
+         "The port closes its gates after an attack by strikers"),
+        ("Both sides must stop firing Next step: Talks on a settlement begin in the capital.",
+         "Both sides must stop firing"),
     ],
 )
 def test_a_caption_run_into_the_next_sentence_is_its_own_sentence(nlp, body, first):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.clean.header import DATELINE_PARAGRAPHS, dateline_length
 from dateline.errors import ModelNotFound
@@ -42,6 +42,11 @@ PHRASE_LINKS = frozenset(
     "the a an of in at on to for from by with and or nor but as into onto than that which who whom "
     "whose said says say told tells asked according against between among via under over near "
     "called named dubbed including like about after before during since until per vs their his her its our".split()
+)
+# A box item's label before its colon has at most this many words ('Following 48 hours:').
+BOX_LABEL_WORDS = 3
+MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()
 )
 # Tags of capitalised words that are capitalised anyway: names and adjectives ('Western backers').
 CAPITALISED_ANYWAY = frozenset({"NNP", "NNPS", "JJ", "JJS", "JJR"})
@@ -104,6 +109,11 @@ def run_on_breaks(doc: Doc) -> Doc:
     lower_words = {token.lower_ for token in doc if token.is_lower}
     for token in doc[1:-1]:
         before, after = doc[token.i - 1], doc[token.i + 1]
+        if before.is_alpha and before.lower_ not in PHRASE_LINKS and (label := box_label(doc, token)):
+            token.is_sent_start = True
+            for inside in label[1:]:
+                inside.is_sent_start = False  # the label's words stay with it ('8 August:')
+            continue
         if not (before.is_alpha and before.is_lower):
             continue
         if token.text in RUN_ON_OPENERS:
@@ -113,6 +123,21 @@ def run_on_breaks(doc: Doc) -> Doc:
               and before.lower_ not in PHRASE_LINKS):
             token.is_sent_start = True
     return doc
+
+
+def box_label(doc: Doc, token: Token) -> list[Token]:
+    """The label that opens an item of a chronology or key-points box run into the text before
+    it ('... by Assad loyalists 8 August: Saudi Arabia condemns ...', '... on all sides Next
+    step: All parties ...'): a day ('8 August:', 'August 8:') or a few capitalised words that
+    are no name, before a colon and a capitalised word; else empty."""
+    ahead = list(doc[token.i : token.i + BOX_LABEL_WORDS + 2])
+    colon = next((k for k, t in enumerate(ahead) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(ahead) or not ahead[colon + 1].text[:1].isupper():
+        return []
+    words = [t.text for t in ahead[:colon]]
+    day = len(words) == 2 and (words[0].isdigit() and words[1] in MONTH_NAMES or words[0] in MONTH_NAMES and words[1].isdigit())
+    named = token.is_title and token.tag_ not in ("NNP", "NNPS") and token.text not in MONTH_NAMES
+    return ahead[:colon] if day or named and doc[token.i - 1].is_lower else []
 
 
 @Language.component("dateline_breaks")

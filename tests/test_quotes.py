@@ -631,3 +631,20 @@ def test_a_label_with_a_role_after_a_comma_starts_a_turn():
 )
 def test_a_lone_given_name_is_the_one_person_filed_with_it(nlp, body, speaker):
     assert [q.speaker for q in quotes_of(body, nlp) if q.nested_in is None] == [speaker]
+
+
+@pytest.mark.parametrize("body", [
+    "Harbour master Ida Moss declined to say whether the port would reopen on Monday.",
+    "Engineers at the plant are working to confirm whether the leak has stopped.",
+    "The minister would not say if the talks had failed.",
+])
+def test_an_open_question_after_a_statement_verb_states_nothing(nlp, body):
+    assert [q for q in quotes_of(body, nlp) if q.cue in ("say", "confirm")] == []
+
+
+@pytest.mark.parametrize("body", [
+    "Harbour master Ida Moss said if the talks fail, the port will stay shut.",
+    "Reporters asked whether the talks had failed.",
+])
+def test_a_condition_or_a_question_asked_is_still_attributed(nlp, body):
+    assert len([q for q in quotes_of(body, nlp) if q.nested_in is None]) == 1

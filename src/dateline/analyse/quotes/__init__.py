@@ -24,6 +24,8 @@ from dateline.model import Article, Quote
 
 __all__ = ["Attribution", "extract_attributions", "extract_quotes"]
 
+# Verbs whose content may be a question ('asked whether the talks had failed').
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 # Share of a cue's content that quoted words must cover for the whole to count as a direct quote.
 DIRECT_COVERAGE = 0.6
 # Characters allowed between a quote and its cue ('...," the minister said' or 'said: "...').
@@ -107,6 +109,17 @@ def _trim_at_other_cues(cue: CueCandidate, content: tuple[int, int], cues: list[
         if len(last) < 2 or last[1].lower() not in DANGLING_WORDS:
             return start, end
         end -= len(last[1])  # '... its nuclear program and' cut before 'said they would': the 'and' goes too
+
+
+def _open_question(text: str, content: tuple[int, int], cue: CueCandidate) -> bool:
+    """Whether a statement verb's content is an open question ('say whether', 'confirm if'): the
+    verb states nothing. Verbs of asking keep their questions ('asked whether ...')."""
+    if cue.cue.lemma_.lower() in QUESTION_VERBS:
+        return False
+    first = text[content[0] : content[1]].split(maxsplit=1)[:1]
+    clauses = [c for c in cue.cue.children if c.dep_ == "ccomp"]
+    marked = any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for clause in clauses for m in clause.children)
+    return bool(first) and first[0].lower() in ("whether", "if") and marked  # not 'said if the talks fail, ...'
 
 
 def _cue_word(cue: CueCandidate) -> str:
@@ -241,6 +254,8 @@ class _Judge:
         if cue.source is None or self._writer_or_reader(cue.source) or _no_one_speaks(cue.source):
             return
         content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
+        if content and _open_question(self.text, content, cue):
+            return  # 'declining to say whether ...', 'working to confirm whether ...': nothing is stated
         free = self._free()
         span = _covering_span(content, free) if content else _adjacent_span(self.text, cue, free)
         if span is None and (content is None or content[0] >= content[1] or cue.cue.lemma_.lower() in speech_verbs().quote_only):

@@ -123,6 +123,8 @@ def test_four_digit_clock_time_is_not_a_year():
         ("The ban is to be lifted on Tuesday.", "2016-12-06"),
         ("The league was suspended from the talks on Wednesday.", "2016-11-30"),
         ("The two envoys could be reached Wednesday.", "2016-11-30"),
+        # a word in -ed after a determiner is an adjective, not the clause's tense
+        ("The mayor will hand power to an elected successor on Wednesday.", "2016-12-07"),
     ],
 )
 def test_weekday_reporting_convention(text, expected):

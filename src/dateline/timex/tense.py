@@ -15,6 +15,8 @@ WORDS_AFTER = 6  # 'On Saturday, experts will meet': the verb follows a fronted 
 BOUNDARY_WORDS = frozenset({"until", "till"})
 BOUNDED_VERB_WORDS = 4  # 'held the town until': the verb a boundary word limits stands this close
 PAST_PERFECT = "had"
+# A word in -ed after these is an adjective ('an elected successor'), not a past tense.
+DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those"})
 # A participle after these is passive and tells no tense of its own ('will be held', 'to be named').
 PASSIVE_BE = frozenset({"be", "being"})
 # ... and before 'be' these look ahead ('will be held', 'is to be named', 'must be returned by');
@@ -70,6 +72,8 @@ def tense_at(text: str, start: int, end: int, *, default: str | None = "past") -
             lasted = load_lexicon().lasted_cues
             return "past" if PAST_PERFECT in after or any(w.lower() in lasted for w in verb) else "future"
         found = cue_tense(word)
+        if found == "past" and i + 1 < len(before) and ordered[i + 1].lower() in DETERMINERS and word.endswith("ed"):
+            continue  # 'an elected successor', 'the injured men': an adjective, no tense
         if found == "past" and i + 2 < len(before) and ordered[i + 1].lower() in PASSIVE_BE and ordered[i + 2].lower() in AHEAD_BEFORE_BE:
             return "future"  # 'will be suspended on Wednesday', 'is to be held': a participle; the auxiliary tells
         if found:

@@ -53,6 +53,8 @@ def test_quote_spans_stay_inside_text(text):
         # a participle describing its source: 'a group backing X', 'calls saying ...'
         ("A veterans group backing Senator Ida Moss paid for the advertisements.", "veterans group", False, "backing", "Ida Moss"),
         ("Police logged dozens of emergency calls saying a gunman had entered the depot.", "emergency calls", False, "saying", "gunman had entered"),
+        # a poll's share of people that the parse hangs on the verb
+        ("About 4 in 10 say they want the next mayor to build more homes.", "4 in 10", False, "say", "want the next mayor"),
     ],
 )
 def test_single_attribution(nlp, body, speaker, direct, cue, words):

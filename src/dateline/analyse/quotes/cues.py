@@ -102,6 +102,10 @@ def find_subject(verb: Token) -> Token | None:
     A relative pronoun is kept as the subject; the resolver reads the noun it stands for.
     """
     own = _own_subject(verb)
+    if own is None:
+        share = [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i]
+        if share:
+            return share[0]  # 'About 4 in 10 say ...': the parse hangs a poll's share of people on the verb
     if own is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # 'a group backing Bush', '911 calls saying shots were fired': the noun it describes
     if own is not None or verb.dep_ not in INHERITS_SUBJECT:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dateline.clean.header import DATELINE_PARAGRAPHS, dateline_length
+from dateline.clean.runin import LINKING
 from dateline.errors import ModelNotFound
 from dateline.model import Article, Entity, Sentence
 
@@ -37,12 +38,9 @@ BREAKS = ("\n\n", "\n")  # where a piece may end, preferred first
 RUN_ON_OPENERS = frozenset({"The", "A", "An", "On", "In", "At", "By", "After", "As", "It", "He", "She", "They", "This", "We"})
 # Of those, the articles open a sentence only before a lower-case word ('named The Hague', 'A (H1N1)').
 RUN_ON_ARTICLES = frozenset({"The", "A", "An"})
-# Words after which a capitalised word carries the phrase on ('the Security Council', 'said Hague').
-PHRASE_LINKS = frozenset(
-    "the a an of in at on to for from by with and or nor but as into onto than that which who whom "
-    "whose said says say told tells asked according against between among via under over near "
-    "called named dubbed including like about after before during since until per vs their his her its our".split()
-)
+# Words after which a capitalised word carries the phrase on ('the Security Council', 'said
+# Hague', 'their Western backers'): the cleaner's linking words and the possessives.
+PHRASE_LINKS = LINKING | frozenset({"their", "his", "her", "its", "our"})
 # A box item's label before its colon has at most this many words ('Following 48 hours:').
 BOX_LABEL_WORDS = 3
 MONTH_NAMES = frozenset(

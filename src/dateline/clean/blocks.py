@@ -36,6 +36,7 @@ MIN_JOINING_OVERLAP = 0.3
 # time alone on its line ('4:40 p.m.:', '2 p.m.', '11.02am GMT'); its entries are one story
 # however little their words overlap. A page is live from this many such lines on.
 LIVE_MIN_STAMPS = 3
+LIVE_ENTRY_TIME = "entry time of a live page"
 ENTRY_CLOCK = re.compile(
     r"^\s*(?:updated\s+(?:at\s+)?)?\d{1,2}(?:[:.]\s?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
     r"\s*(?:[A-Z]{2,4}T|local time)?\s*[:.\-–—]?\s*$",
@@ -150,16 +151,19 @@ def is_entry_clock(line: Line) -> bool:
     return line.kind in (SHORT, NOISE) and bool(ENTRY_CLOCK.match(line.text)) and any(c.isdigit() for c in line.text)
 
 
+def mark_entry_clocks(lines: list[Line]) -> None:
+    """On a live page (LIVE_MIN_STAMPS entry clocks or more), the clock lines are furniture."""
+    clocks = [line for line in lines if is_entry_clock(line)]
+    if len(clocks) >= LIVE_MIN_STAMPS:
+        for line in clocks:
+            line.kind, line.why = NOISE, LIVE_ENTRY_TIME
+
+
 def entry_breaks(lines: list[Line], blocks: list[list[Line]]) -> list[bool]:
     """For each block, whether the break after it is one between two entries of a live page:
-    a clock-time line opens the next block, and the page has LIVE_MIN_STAMPS such lines."""
-    if sum(is_entry_clock(line) for line in lines) < LIVE_MIN_STAMPS:
-        return [False] * len(blocks)
-    position = {id(line): k for k, line in enumerate(lines)}
-    breaks = []
-    for before, after in zip(blocks, blocks[1:], strict=False):
-        between = lines[position[id(before[-1])] + 1 : position[id(after[0])]]
-        breaks.append(any(is_entry_clock(line) for line in between))
+    an entry clock (`mark_entry_clocks`) stands between it and the next block."""
+    breaks = [any(line.why == LIVE_ENTRY_TIME for line in lines[before[-1].index + 1 : after[0].index])
+              for before, after in zip(blocks, blocks[1:], strict=False)]
     return [*breaks, False]
 
 
@@ -176,10 +180,7 @@ def judge_extracted(lines: list[Line], *, title: str | None) -> tuple[int, int] 
 
 def judge_lines(lines: list[Line]) -> tuple[int, int] | None:
     """Mark kept lines and give every other line its reason; returns the story's span."""
-    if sum(is_entry_clock(line) for line in lines) >= LIVE_MIN_STAMPS:
-        for line in lines:
-            if is_entry_clock(line):
-                line.kind, line.why = NOISE, "entry time of a live page"
+    mark_entry_clocks(lines)
     span = find_story(lines)
     for line in lines:
         inside = span is not None and span[0] <= line.index <= span[1]

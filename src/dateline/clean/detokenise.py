@@ -24,7 +24,6 @@ MIN_MARKS_PER_100_WORDS = 3
 # A single-quoted phrase: ` words ' (the closing mark stands alone before a space or the end).
 SINGLE_QUOTED = re.compile(r"(?<!\S)`\s+(.+?)\s+'(?=\s|$)")
 SPACED_DASH = re.compile(r"(?<=\s)--(?=\s)")
-# Decimal figures and times split at their point or colon by some tokenisers ('22 . 51').
 # A wire ticker whose exchange suffix the corpus's sentence splitter cut off onto the next line
 # ('-LRB- IPF . \nL -RRB- said'): one ticker, 'IPF.L', inside its brackets.
 SPLIT_TICKER = re.compile(r"(-LRB-\s+[A-Z0-9]{1,6})\s+\.\s*\n\s*([A-Z]{1,3}\s+-RRB-)")

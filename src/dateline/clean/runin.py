@@ -108,8 +108,10 @@ CREDIT_RUN_IN = re.compile(
 # off as '<words>" End Quote <Name> <Role>' once the page's 'Start Quote' image is gone
 # ('... this is accountable" End Quote Ban Ki-moon UN Secretary General Syrian Defense ...').
 PULL_QUOTE = re.compile(r"^(?:.{8,1000}?[\"”]\s*)?End Quote\s+(?=\S)")  # its words may stand on the line before
-# The box's name and role run to the first sentence opener or quote mark within this many words.
+# The box's name and role run to the first sentence opener or quote mark within this many words;
+# besides the openers, a title opens the paragraph's next sentence ('... lawyer Mr Muhammad said').
 MAX_PULL_CAPTION_WORDS = 12
+PULL_CAPTION_ENDS_BEFORE = OPENERS | frozenset({"Mr", "Mrs", "Ms", "Dr", "Meanwhile"})
 # An aside with a clock time or a separator bar is the page's stamp or byline line
 # ('29 September 2011 Last updated at 04:16 GMT', 'January 30, 2011 | By Salma Abdelaziz, CNN'),
 # not a caption or standfirst.
@@ -329,7 +331,7 @@ def pull_quote_run_in(line: str) -> list[str] | None:
     tokens = list(TOKEN.finditer(rest))
     for index, token in enumerate(tokens[1 : MAX_PULL_CAPTION_WORDS + 1], start=1):
         word = token.group()
-        if word[:1] in "\"“‘" or word.rstrip(",") in OPENERS or word in ("Mr", "Mrs", "Ms", "Dr", "Meanwhile,"):
+        if word[:1] in "\"“‘" or word.rstrip(",") in PULL_CAPTION_ENDS_BEFORE:
             if len(tokens) - index >= MIN_LEAD_WORDS:
                 return [line[: found.end() + token.start()].strip(), rest[token.start() :]]
     return [line[: found.end()].strip(), rest] if len(tokens) >= MIN_LEAD_WORDS else [line]

@@ -36,10 +36,10 @@ IDEAL_SUMMARY_CHARS = 180
 # Entries named in the story summary: the most widely reported ones.
 SUMMARY_ENTRIES = 3
 OPENING_QUOTES = "\"“«'‘"
-# Words that open a first-person account: a witness's words, not the reporter's line.
 # Subjects that stand for someone named earlier in the article: a line opening with one does
 # not stand alone on a timeline ('It said an "armed group" opened fire on the boxer').
 BARE_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "this", "these"})
+# Words that open a first-person account: a witness's words, not the reporter's line.
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "we", "we're", "we've", "my", "our", "me", "us"})
 # The same words inside a sentence (case kept: 'US' is a country, 'I' only a capital), and
 # the quoted stretches where they are someone else's words.

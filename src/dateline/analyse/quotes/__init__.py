@@ -111,15 +111,14 @@ def _trim_at_other_cues(cue: CueCandidate, content: tuple[int, int], cues: list[
         end -= len(last[1])  # '... its nuclear program and' cut before 'said they would': the 'and' goes too
 
 
-def _open_question(text: str, content: tuple[int, int], cue: CueCandidate) -> bool:
-    """Whether a statement verb's content is an open question ('say whether', 'confirm if'): the
-    verb states nothing. Verbs of asking keep their questions ('asked whether ...')."""
+def _open_question(cue: CueCandidate) -> bool:
+    """Whether a statement verb's clause is an open question ('say whether', 'confirm if'): the
+    verb states nothing. Verbs of asking keep their questions ('asked whether ...'); a condition
+    inside the clause is no question ('said if the talks fail, ...': 'if' marks the condition)."""
     if cue.cue.lemma_.lower() in QUESTION_VERBS:
         return False
-    first = text[content[0] : content[1]].split(maxsplit=1)[:1]
     clauses = [c for c in cue.cue.children if c.dep_ == "ccomp"]
-    marked = any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for clause in clauses for m in clause.children)
-    return bool(first) and first[0].lower() in ("whether", "if") and marked  # not 'said if the talks fail, ...'
+    return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for clause in clauses for m in clause.children)
 
 
 def _cue_word(cue: CueCandidate) -> str:
@@ -254,7 +253,7 @@ class _Judge:
         if cue.source is None or self._writer_or_reader(cue.source) or _no_one_speaks(cue.source):
             return
         content = _trim_at_other_cues(cue, cue.content, self.cues) if cue.content else None
-        if content and _open_question(self.text, content, cue):
+        if content and _open_question(cue):
             return  # 'declining to say whether ...', 'working to confirm whether ...': nothing is stated
         free = self._free()
         span = _covering_span(content, free) if content else _adjacent_span(self.text, cue, free)

@@ -103,11 +103,11 @@ def find_subject(verb: Token) -> Token | None:
     """
     own = _own_subject(verb)
     if own is None:
-        share = [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i]
-        if share:
-            return share[0]  # 'About 4 in 10 say ...': the parse hangs a poll's share of people on the verb
-    if own is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # 'a group backing Bush', '911 calls saying shots were fired': the noun it describes
+        share = next((c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i), None)
+        if share is not None:
+            return share  # 'About 4 in 10 say ...': the parse hangs a poll's share of people on the verb
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # 'a group backing Bush', '911 calls saying shots were fired': the noun it describes
     if own is not None or verb.dep_ not in INHERITS_SUBJECT:
         return own
     speaker = _speaking_ancestor(verb, speech_verbs())
